@@ -1,0 +1,185 @@
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Staff;
+using PowerService.Domain.Text;
+using Stateless;
+using Stateless.Graph;
+using Stateless.Reflection;
+
+namespace PowerService.Domain.Complaints;
+
+/// <summary>
+/// The closed loop as a Stateless machine over <see cref="Complaint.Stage"/> (external state, so
+/// EF Core persists the plain property). Every data rule of a step is a guard of its trigger,
+/// so the machine itself refuses a step whose data is missing.
+/// </summary>
+public sealed partial class Complaint
+{
+    private StateMachine<Stage, LoopTrigger>? _machine;
+    private Dictionary<LoopTrigger, StateMachine<Stage, LoopTrigger>.TriggerWithParameters>? _parameters;
+
+    private static readonly Lazy<StateMachineInfo> SharedInfo = new(() => new Complaint().Machine.GetInfo());
+
+    /// <summary>The loop as configured: the source of the graph trainers and auditors see.</summary>
+    public static StateMachineInfo LoopInfo => SharedInfo.Value;
+
+    public static string LoopAsDot() => UmlDotGraph.Format(LoopInfo);
+
+    public static string LoopAsMermaid() => MermaidGraph.Format(LoopInfo, MermaidGraphDirection.LeftToRight);
+
+    /// <summary>The triggers the loop permits in this complaint's stage that these roles may use.</summary>
+    public IReadOnlyList<LoopTrigger> AvailableTriggers(IEnumerable<StaffRole> roles)
+    {
+        var roleList = roles.ToList();
+        return TriggersIn(Stage).Where(t => LoopPermissions.May(roleList, t)).ToList();
+    }
+
+    /// <summary>The triggers configured for a stage, in the order of <see cref="LoopTrigger"/>.</summary>
+    public static IReadOnlyList<LoopTrigger> TriggersIn(Stage stage)
+    {
+        var state = LoopInfo.States.Single(s => (Stage)s.UnderlyingState == stage);
+        return state.Transitions.Select(t => (LoopTrigger)t.Trigger.UnderlyingTrigger).Distinct().Order().ToList();
+    }
+
+    private StateMachine<Stage, LoopTrigger> Machine => _machine ??= BuildMachine();
+
+    private StateMachine<Stage, LoopTrigger> BuildMachine()
+    {
+        var machine = new StateMachine<Stage, LoopTrigger>(() => Stage, s => Stage = s);
+        _parameters = [];
+
+        var dispatch = Parameters<DispatchOrder>(machine, LoopTrigger.Dispatch);
+        var investigate = Parameters<InvestigationFindings>(machine, LoopTrigger.Investigate);
+        var resolve = Parameters<ResolutionPlan>(machine, LoopTrigger.Resolve);
+        var revisit = Parameters<RevisitRecord>(machine, LoopTrigger.Revisit);
+        var improve = Parameters<ImprovementPlan>(machine, LoopTrigger.Improve);
+        var waive = Parameters<ImprovementWaiver>(machine, LoopTrigger.WaiveImprovement);
+        var reassign = Parameters<Reassignment>(machine, LoopTrigger.Reassign);
+        var note = Parameters<ProgressNote>(machine, LoopTrigger.AddNote);
+        var merge = Parameters<MergeRequest>(machine, LoopTrigger.Merge);
+        var withdraw = Parameters<Withdrawal>(machine, LoopTrigger.Withdraw);
+        var reclassify = Parameters<Reclassification>(machine, LoopTrigger.Reclassify);
+
+        machine.Configure(Stage.Intake)
+            .PermitIf(dispatch, Stage.Investigate, Guards(RulesFor<DispatchOrder>()))
+            .PermitIf(merge, Stage.Merged, Guards(RulesFor<MergeRequest>()))
+            .PermitIf(withdraw, Stage.Withdrawn, Guards(RulesFor<Withdrawal>()))
+            .PermitIf(reclassify, Stage.Reclassified, Guards(RulesFor<Reclassification>()));
+
+        machine.Configure(Stage.Investigate)
+            .PermitIf(investigate, Stage.Resolve, Guards(RulesFor<InvestigationFindings>()))
+            .PermitIf(merge, Stage.Merged, Guards(RulesFor<MergeRequest>()))
+            .PermitIf(withdraw, Stage.Withdrawn, Guards(RulesFor<Withdrawal>()))
+            .PermitIf(reclassify, Stage.Reclassified, Guards(RulesFor<Reclassification>()));
+
+        machine.Configure(Stage.Resolve)
+            .PermitIf(resolve, Stage.Revisit, Guards(RulesFor<ResolutionPlan>()))
+            .PermitIf(merge, Stage.Merged, Guards(RulesFor<MergeRequest>()))
+            .PermitIf(withdraw, Stage.Withdrawn, Guards(RulesFor<Withdrawal>()));
+
+        machine.Configure(Stage.Revisit)
+            .PermitDynamicIf(revisit, AfterRevisit, RevisitOutcomes, Guards(RulesFor<RevisitRecord>()))
+            .PermitIf(withdraw, Stage.Withdrawn, Guards(RulesFor<Withdrawal>()));
+
+        machine.Configure(Stage.Improve)
+            .PermitIf(improve, Stage.Closed, Guards(RulesFor<ImprovementPlan>()))
+            .PermitIf(waive, Stage.Closed, Guards(RulesFor<ImprovementWaiver>()));
+
+        foreach (var stage in StageExtensions.LoopStages)
+        {
+            var state = machine.Configure(stage);
+            state.InternalTransitionIf(note, s => AllHold(s, RulesFor<ProgressNote>()), (_, _) => { }, "进度说明填写完整");
+            if (stage != Stage.Intake)
+                state.InternalTransitionIf(reassign, s => AllHold(s, RulesFor<Reassignment>()), (_, _) => { }, "新处理人、部门和原因齐全");
+        }
+
+        return machine;
+    }
+
+    private static readonly DynamicStateInfos RevisitOutcomes = new()
+    {
+        { Stage.Revisit.ToString(), "首次回访满意，或未联系到客户" },
+        { Stage.Resolve.ToString(), "客户不满意，重新处理" },
+        { Stage.Improve.ToString(), "二次回访满意" },
+    };
+
+    /// <summary>Decided before the revisit is recorded, so the round is the one this revisit answers.</summary>
+    private Stage AfterRevisit(Submission<RevisitRecord> submission) => submission.Data switch
+    {
+        { IsDissatisfied: true } => Stage.Resolve,
+        { IsSatisfied: true } when DueRevisitRound == RevisitRound.Second => Stage.Improve,
+        _ => Stage.Revisit,
+    };
+
+    /// <summary>A step's data rules, lifted to its submission, plus the rules that need the complaint or the clock.</summary>
+    private IReadOnlyList<FieldRule<Submission<T>>> RulesFor<T>()
+    {
+        var dataRules = StepRules<T>().Select(r => new FieldRule<Submission<T>>(r.Field, s => r.Holds(s.Data), r.Message));
+        return [.. dataRules, .. ComplaintRules<T>()];
+    }
+
+    private static IEnumerable<FieldRule<T>> StepRules<T>() => typeof(T) switch
+    {
+        var t when t == typeof(DispatchOrder) => (IEnumerable<FieldRule<T>>)DispatchOrder.Rules,
+        var t when t == typeof(InvestigationFindings) => (IEnumerable<FieldRule<T>>)InvestigationFindings.Rules,
+        var t when t == typeof(ResolutionPlan) => (IEnumerable<FieldRule<T>>)ResolutionPlan.Rules,
+        var t when t == typeof(RevisitRecord) => (IEnumerable<FieldRule<T>>)RevisitRecord.Rules,
+        var t when t == typeof(ImprovementPlan) => (IEnumerable<FieldRule<T>>)ImprovementPlan.Rules,
+        var t when t == typeof(ImprovementWaiver) => (IEnumerable<FieldRule<T>>)ImprovementWaiver.Rules,
+        var t when t == typeof(Reassignment) => (IEnumerable<FieldRule<T>>)Reassignment.Rules,
+        var t when t == typeof(ProgressNote) => (IEnumerable<FieldRule<T>>)ProgressNote.Rules,
+        var t when t == typeof(MergeRequest) => (IEnumerable<FieldRule<T>>)MergeRequest.Rules,
+        var t when t == typeof(Withdrawal) => (IEnumerable<FieldRule<T>>)Withdrawal.Rules,
+        var t when t == typeof(Reclassification) => (IEnumerable<FieldRule<T>>)Reclassification.Rules,
+        _ => throw new InvalidOperationException($"No rules for step data {typeof(T).Name}."),
+    };
+
+    private IEnumerable<FieldRule<Submission<T>>> ComplaintRules<T>()
+    {
+        yield return new("Note", s => TextRules.WithinLength(s.Context.Note, Limits.Note), $"备注不能超过 {Limits.Note} 字");
+        yield return new("Note", s => TextRules.IsPlainText(s.Context.Note), "备注只能是纯文本，不能包含 HTML 标记、控制字符或表情符号");
+        if (typeof(T) == typeof(ResolutionPlan))
+            yield return new(nameof(ResolutionPlan.CommittedBy),
+                s => (s.Data as ResolutionPlan)?.CommittedBy is not { } by || (by >= RegisteredAt.AddMinutes(-1) && by <= s.Context.At.AddYears(1)),
+                "承诺完成时间须在受理之后、一年之内");
+        if (typeof(T) == typeof(RevisitRecord))
+            yield return new("", s => DueRevisitRound == RevisitRound.First || s.Context.At >= SecondRevisitEarliest,
+                "二次回访须在处理完成满 7 天后进行");
+    }
+
+    private static Tuple<Func<Submission<T>, bool>, string>[] Guards<T>(IReadOnlyList<FieldRule<Submission<T>>> rules) =>
+        rules.Select(r => Tuple.Create(r.Holds, r.Message)).ToArray();
+
+    private static bool AllHold<T>(T value, IReadOnlyList<FieldRule<T>> rules) => rules.All(r => r.Holds(value));
+
+    private StateMachine<Stage, LoopTrigger>.TriggerWithParameters<Submission<T>> Parameters<T>(StateMachine<Stage, LoopTrigger> machine, LoopTrigger trigger)
+    {
+        var parameters = machine.SetTriggerParameters<Submission<T>>(trigger);
+        _parameters![trigger] = parameters;
+        return parameters;
+    }
+
+    /// <summary>
+    /// Fires a step: the role may use it, the machine permits it now with this data, then the
+    /// data is applied and the timeline appended. A refusal leaves the complaint untouched.
+    /// </summary>
+    private StepResult Fire<T>(LoopTrigger trigger, T data, StepContext context, Action apply, Func<string> summary)
+    {
+        if (!LoopPermissions.May(context.Roles, trigger))
+            return StepResult.Refused($"您的角色无权执行“{Labels.Of(trigger)}”");
+
+        if (!TriggersIn(Stage).Contains(trigger))
+            return StepResult.Refused($"投诉当前处于“{Labels.Of(Stage)}”，不能{Labels.Of(trigger)}");
+
+        var machine = Machine;
+        var parameters = (StateMachine<Stage, LoopTrigger>.TriggerWithParameters<Submission<T>>)_parameters![trigger];
+        var submission = new Submission<T>(data, context);
+        if (!machine.CanFire(parameters, submission))
+            return StepResult.Refused(FieldRule<Submission<T>>.Check(submission, RulesFor<T>()));
+
+        var from = Stage;
+        machine.Fire(parameters, submission);
+        apply();
+        Append(trigger, context, from, summary());
+        return StepResult.Success;
+    }
+}

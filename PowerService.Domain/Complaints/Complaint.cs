@@ -1,0 +1,218 @@
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Staff;
+using PowerService.Domain.Text;
+
+namespace PowerService.Domain.Complaints;
+
+/// <summary>
+/// A complaint and its closed loop. State changes only through the intent-named methods below,
+/// each of which fires the aggregate's Stateless machine (see Complaint.Loop.cs) and appends a
+/// timeline event. A refused step changes nothing.
+/// </summary>
+public sealed partial class Complaint
+{
+    private readonly List<TimelineEvent> _timeline = [];
+    private List<RevisitEntry> _revisits = [];
+
+    private Complaint() { } // for EF Core
+
+    public int Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public Stage Stage { get; private set; }
+
+    /// <summary>Counts every change; the concurrency token that tells two editors apart.</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>Identifies the intake form that created this complaint, so a double submit creates one.</summary>
+    public Guid IntakeToken { get; private set; }
+
+    public Channel Channel { get; private set; }
+    public string? UpstreamReference { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+    public Customer Customer { get; private set; } = null!;
+    public Category Category { get; private set; }
+    public string SubCategory { get; private set; } = "";
+    public Urgency Urgency { get; private set; }
+    public string Content { get; private set; } = "";
+    public string Demands { get; private set; } = "";
+    public string ExpectedOutcome { get; private set; } = "";
+    public ComplainantProfile Profile { get; private set; }
+
+    /// <summary>首问责任人: whoever took the complaint first stays responsible to the end.</summary>
+    public Actor FirstResponder { get; private set; } = null!;
+
+    public Actor Owner { get; private set; } = null!;
+    public string Department { get; private set; } = "";
+
+    public InvestigationFindings? Investigation { get; private set; }
+    public ResolutionPlan? Resolution { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    /// <summary>How often an unsatisfied revisit sent the complaint back to resolution.</summary>
+    public int ReopenCount { get; private set; }
+
+    public IReadOnlyList<RevisitEntry> Revisits => _revisits;
+    public ImprovementPlan? Improvement { get; private set; }
+    public string? ImprovementWaiverReason { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Why the complaint left the loop early (merged, withdrawn, reclassified).</summary>
+    public string? EndReason { get; private set; }
+    public string? MergedInto { get; private set; }
+    public ReclassifiedAs? ReclassifiedAs { get; private set; }
+
+    public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
+
+    public bool IsFirstTimeResolved => ReopenCount == 0;
+
+    /// <summary>
+    /// Registers a complaint from an intake form. The registering person becomes the first
+    /// responder and the first owner, in their own department, until it is dispatched.
+    /// </summary>
+    public static StepResult<Complaint> Register(ComplaintIntake intake, string number, Guid intakeToken, string department, StepContext context)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        if (!LoopPermissions.MayRegister(context.Roles)) return new(null, StepResult.Refused("您的角色无权登记投诉"));
+        var errors = intake.Check(context.At).Concat(NoteRules(context)).ToList();
+        if (errors.Count > 0) return new(null, StepResult.Refused(errors));
+
+        var complaint = new Complaint
+        {
+            Number = number,
+            Stage = Stage.Intake,
+            IntakeToken = intakeToken,
+            Channel = intake.Channel!.Value,
+            UpstreamReference = TextRules.Clean(intake.UpstreamReference),
+            ReceivedAt = intake.ReceivedAt!.Value.ToUniversalTime(),
+            RegisteredAt = context.At.ToUniversalTime(),
+            Customer = intake.ToCustomer(),
+            Category = intake.Category!.Value,
+            SubCategory = intake.SubCategory!,
+            Urgency = intake.Urgency!.Value,
+            Content = intake.Content!.Trim(),
+            Demands = intake.Demands!.Trim(),
+            ExpectedOutcome = intake.ExpectedOutcome!.Trim(),
+            Profile = intake.Profile!.Value,
+            FirstResponder = context.By,
+            Owner = context.By,
+            Department = department,
+        };
+        complaint.Append(null, context, null, $"{Labels.Of(complaint.Channel)}受理，{Labels.Of(complaint.Category)} / {complaint.SubCategory}，{Labels.Of(complaint.Urgency)}");
+        return new(complaint, StepResult.Success);
+    }
+
+    public StepResult Dispatch(DispatchOrder order, StepContext context) =>
+        Fire(LoopTrigger.Dispatch, order, context, () =>
+        {
+            Owner = order.Handler!;
+            Department = order.Department!.Trim();
+        }, () => $"派至{Department}，处理人：{Owner.DisplayName}");
+
+    public StepResult Investigate(InvestigationFindings findings, StepContext context) =>
+        Fire(LoopTrigger.Investigate, findings, context, () => Investigation = findings,
+            () => $"责任认定：{Labels.Of(findings.Responsibility!.Value)}；原因：{Shorten(findings.Cause)}");
+
+    public StepResult Resolve(ResolutionPlan plan, StepContext context) =>
+        Fire(LoopTrigger.Resolve, plan, context, () =>
+        {
+            Resolution = plan;
+            ResolvedAt = context.At.ToUniversalTime();
+        }, () => $"解决方案：{Shorten(plan.Solution)}；补偿：{Labels.Of(plan.Compensation!.Kind)}");
+
+    /// <summary>
+    /// Records a revisit. Which round it is follows from the record: the first after each
+    /// resolution, then the second. A dissatisfied customer re-opens the resolution.
+    /// </summary>
+    public StepResult Revisit(RevisitRecord record, StepContext context)
+    {
+        var round = DueRevisitRound;
+        return Fire(LoopTrigger.Revisit, record, context, () =>
+        {
+            _revisits = [.. _revisits, new RevisitEntry(round, record, context.By, context.At.ToUniversalTime())];
+            if (record.IsDissatisfied) ReopenCount++;
+        }, () => RevisitSummary(round, record));
+    }
+
+    public StepResult Improve(ImprovementPlan plan, StepContext context) =>
+        Fire(LoopTrigger.Improve, plan, context, () =>
+        {
+            Improvement = plan;
+            ClosedAt = context.At.ToUniversalTime();
+        }, () => $"根本原因：{Shorten(plan.RootCause)}；整改措施 {plan.Actions.Count} 项");
+
+    public StepResult WaiveImprovement(ImprovementWaiver waiver, StepContext context) =>
+        Fire(LoopTrigger.WaiveImprovement, waiver, context, () =>
+        {
+            ImprovementWaiverReason = waiver.Reason!.Trim();
+            ClosedAt = context.At.ToUniversalTime();
+        }, () => $"管理人员批准无需整改：{Shorten(waiver.Reason)}");
+
+    public StepResult Reassign(Reassignment reassignment, StepContext context) =>
+        Fire(LoopTrigger.Reassign, reassignment, context, () =>
+        {
+            Owner = reassignment.Handler!;
+            Department = reassignment.Department!.Trim();
+        }, () => $"转派至{Department}，处理人：{Owner.DisplayName}；原因：{Shorten(reassignment.Reason)}");
+
+    public StepResult AddNote(ProgressNote note, StepContext context) =>
+        Fire(LoopTrigger.AddNote, note, context, () => { }, () => note.Text!.Trim());
+
+    public StepResult MergeInto(MergeRequest request, StepContext context)
+    {
+        if (ComplaintNumber.TryParse(request.IntoNumber, out var into) && into == Number)
+            return StepResult.Refused([new(nameof(MergeRequest.IntoNumber), "不能合并到本投诉自身")]);
+        return Fire(LoopTrigger.Merge, request, context, () =>
+        {
+            MergedInto = into;
+            EndReason = request.Reason!.Trim();
+        }, () => $"合并至 {MergedInto}：{Shorten(EndReason)}");
+    }
+
+    public StepResult Withdraw(Withdrawal withdrawal, StepContext context) =>
+        Fire(LoopTrigger.Withdraw, withdrawal, context, () => EndReason = withdrawal.Reason!.Trim(),
+            () => $"客户撤诉（{withdrawal.HowConfirmed!.Trim()}确认）：{Shorten(EndReason)}");
+
+    public StepResult Reclassify(Reclassification reclassification, StepContext context) =>
+        Fire(LoopTrigger.Reclassify, reclassification, context, () =>
+        {
+            ReclassifiedAs = reclassification.As;
+            EndReason = reclassification.Reason!.Trim();
+        }, () => $"转为{Labels.Of(reclassification.As!.Value)}：{Shorten(EndReason)}");
+
+    /// <summary>The revisit round the next revisit will be: the first after each resolution, then the second.</summary>
+    public RevisitRound DueRevisitRound =>
+        _revisits.Any(r => r.At >= ResolvedAt && r.Round == RevisitRound.First && r.Record.IsSatisfied)
+            ? RevisitRound.Second
+            : RevisitRound.First;
+
+    /// <summary>The second revisit confirms nothing remains, so it waits 7 days after resolution (§002).</summary>
+    public DateTimeOffset? SecondRevisitEarliest => ResolvedAt?.AddDays(7);
+
+    private void Append(LoopTrigger? trigger, StepContext context, Stage? from, string summary)
+    {
+        Revision++;
+        _timeline.Add(new TimelineEvent(_timeline.Count + 1, trigger, context.By, context.At.ToUniversalTime(), from, Stage, summary, TextRules.Clean(context.Note)));
+    }
+
+    private static string RevisitSummary(RevisitRound round, RevisitRecord record) =>
+        !record.Reached
+            ? $"{Labels.Of(round)}：{Labels.Of(record.Method)}未联系到客户"
+            : $"{Labels.Of(round)}：{Labels.Of(record.Method)}回访，客户{Labels.Of(record.Satisfaction!.Value)}"
+              + (record.IsDissatisfied ? "，重新进入解决处理" : "");
+
+    private static string Shorten(string? text, int max = 60)
+    {
+        var t = text?.Trim() ?? "";
+        return t.Length <= max ? t : t[..max] + "…";
+    }
+
+    private static IEnumerable<FieldError> NoteRules(StepContext context)
+    {
+        if (!TextRules.WithinLength(context.Note, Limits.Note)) yield return new("Note", $"备注不能超过 {Limits.Note} 字");
+        if (!TextRules.IsPlainText(context.Note)) yield return new("Note", "备注只能是纯文本，不能包含 HTML 标记、控制字符或表情符号");
+    }
+}
+
+/// <summary>A revisit as recorded: its round, what was found, by whom and when.</summary>
+public sealed record RevisitEntry(RevisitRound Round, RevisitRecord Record, Actor By, DateTimeOffset At);

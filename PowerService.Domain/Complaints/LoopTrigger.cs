@@ -1,0 +1,17 @@
+namespace PowerService.Domain.Complaints;
+
+/// <summary>Everything a person can do to a complaint once it is registered.</summary>
+public enum LoopTrigger
+{
+    Dispatch,
+    Investigate,
+    Resolve,
+    Revisit,
+    Improve,
+    WaiveImprovement,
+    Reassign,
+    AddNote,
+    Merge,
+    Withdraw,
+    Reclassify,
+}

@@ -1,0 +1,32 @@
+using PowerService.Domain.Staff;
+using PowerService.Domain.Text;
+
+namespace PowerService.Domain.Complaints.Steps;
+
+/// <summary>受理派单: intake is confirmed and the complaint goes to a handler in a department.</summary>
+public sealed record DispatchOrder(Actor? Handler, string? Department)
+{
+    public static IReadOnlyList<FieldRule<DispatchOrder>> Rules { get; } =
+    [
+        new(nameof(Handler), d => d.Handler is not null, "请选择处理人"),
+        new(nameof(Department), d => TextRules.Present(d.Department), "请选择处理部门"),
+    ];
+}
+
+/// <summary>转派: the complaint changes hands; the first responder (首问责任人) stays.</summary>
+public sealed record Reassignment(Actor? Handler, string? Department, string? Reason)
+{
+    public static IReadOnlyList<FieldRule<Reassignment>> Rules { get; } =
+    [
+        new(nameof(Handler), d => d.Handler is not null, "请选择新的处理人"),
+        new(nameof(Department), d => TextRules.Present(d.Department), "请选择处理部门"),
+        .. CommonRules.RequiredText<Reassignment>(nameof(Reason), "转派原因", d => d.Reason, Limits.Note),
+    ];
+}
+
+/// <summary>进度备注: the daily progress update while a complaint is open (§002 处理中每日更新进度).</summary>
+public sealed record ProgressNote(string? Text)
+{
+    public static IReadOnlyList<FieldRule<ProgressNote>> Rules { get; } =
+        [.. CommonRules.RequiredText<ProgressNote>(nameof(Text), "进度说明", d => d.Text, Limits.Note)];
+}

@@ -1,0 +1,160 @@
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Staff;
+
+namespace PowerService.Domain;
+
+/// <summary>
+/// The one place where concepts get their Chinese display names. Code and storage use the
+/// English enum names; everything a user reads comes from here.
+/// </summary>
+public static class Labels
+{
+    public static string Of(Stage stage) => stage switch
+    {
+        Stage.Intake => "受理登记",
+        Stage.Investigate => "调查分析",
+        Stage.Resolve => "解决处理",
+        Stage.Revisit => "反馈回访",
+        Stage.Improve => "总结改进",
+        Stage.Closed => "已办结",
+        Stage.Merged => "已合并",
+        Stage.Withdrawn => "已撤诉",
+        Stage.Reclassified => "已转非投诉",
+        _ => stage.ToString(),
+    };
+
+    public static string Of(LoopTrigger trigger) => trigger switch
+    {
+        LoopTrigger.Dispatch => "受理派单",
+        LoopTrigger.Investigate => "提交调查结论",
+        LoopTrigger.Resolve => "提交处理结果",
+        LoopTrigger.Revisit => "登记回访",
+        LoopTrigger.Improve => "提交整改措施",
+        LoopTrigger.WaiveImprovement => "批准免于整改",
+        LoopTrigger.Reassign => "转派",
+        LoopTrigger.AddNote => "进度备注",
+        LoopTrigger.Merge => "合并重复投诉",
+        LoopTrigger.Withdraw => "客户撤诉",
+        LoopTrigger.Reclassify => "转为非投诉",
+        _ => trigger.ToString(),
+    };
+
+    public static string Of(Channel channel) => channel switch
+    {
+        Channel.Hotline95598 => "95598热线",
+        Channel.Regulator12398 => "12398能源监管热线",
+        Channel.Government12345 => "12345政务热线",
+        Channel.ServiceHall => "营业厅",
+        Channel.Phone => "电话",
+        Channel.App => "网上国网APP",
+        Channel.WeChat => "微信",
+        Channel.Media => "媒体舆情",
+        _ => channel.ToString(),
+    };
+
+    public static string Of(Category category) => category switch
+    {
+        Category.Billing => "电费电价/计量",
+        Category.Supply => "停电/供电质量",
+        Category.Repair => "抢修/技术故障",
+        Category.Conduct => "服务态度/规范",
+        Category.Other => "其他",
+        _ => category.ToString(),
+    };
+
+    public static string Of(Urgency urgency) => urgency switch
+    {
+        Urgency.Normal => "一般",
+        Urgency.Urgent => "紧急",
+        Urgency.Critical => "特急",
+        _ => urgency.ToString(),
+    };
+
+    public static string Of(CustomerType type) => type switch
+    {
+        CustomerType.Residential => "居民",
+        CustomerType.Commercial => "工商业",
+        CustomerType.KeyAccount => "大客户",
+        _ => type.ToString(),
+    };
+
+    public static string Of(ComplainantProfile profile) => profile switch
+    {
+        ComplainantProfile.Rational => "理智型",
+        ComplainantProfile.Emotional => "情绪型",
+        ComplainantProfile.HighAttention => "高关注度",
+        _ => profile.ToString(),
+    };
+
+    /// <summary>The handling hint the seeds give for each complainant profile (§002).</summary>
+    public static string HintFor(ComplainantProfile profile) => profile switch
+    {
+        ComplainantProfile.Rational => "以事实和数据说话，讲清依据与处理时限。",
+        ComplainantProfile.Emotional => "先处理情绪再处理事情：倾听、致歉、复述诉求，避免争辩。",
+        ComplainantProfile.HighAttention => "提级关注，统一口径，主动告知进展，防范舆情。",
+        _ => "",
+    };
+
+    public static string Of(Responsibility responsibility) => responsibility switch
+    {
+        Responsibility.Company => "供电企业责任",
+        Responsibility.Customer => "客户责任",
+        Responsibility.ThirdParty => "第三方责任",
+        Responsibility.ForceMajeure => "不可抗力",
+        _ => responsibility.ToString(),
+    };
+
+    public static string Of(CompensationKind kind) => kind switch
+    {
+        CompensationKind.None => "无需补偿",
+        CompensationKind.BillReduction => "电费减免",
+        CompensationKind.Refund => "退还多收电费",
+        CompensationKind.Apology => "赔礼道歉",
+        CompensationKind.ProtectiveDevice => "赠送保护装置",
+        CompensationKind.Other => "其他补偿",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(RevisitRound round) => round switch
+    {
+        RevisitRound.First => "首次回访（24小时内）",
+        RevisitRound.Second => "二次回访（7天后）",
+        _ => round.ToString(),
+    };
+
+    public static string Of(RevisitMethod method) => method switch
+    {
+        RevisitMethod.Phone => "电话",
+        RevisitMethod.Visit => "上门",
+        RevisitMethod.Sms => "短信",
+        _ => method.ToString(),
+    };
+
+    public static string Of(Satisfaction satisfaction) => satisfaction switch
+    {
+        Satisfaction.Satisfied => "满意",
+        Satisfaction.FairlySatisfied => "基本满意",
+        Satisfaction.Dissatisfied => "不满意",
+        _ => satisfaction.ToString(),
+    };
+
+    public static string Of(ReclassifiedAs kind) => kind switch
+    {
+        ReclassifiedAs.Enquiry => "咨询",
+        ReclassifiedAs.Suggestion => "意见建议",
+        ReclassifiedAs.Praise => "表扬",
+        ReclassifiedAs.HelpRequest => "求助",
+        ReclassifiedAs.Report => "举报",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(StaffRole role) => role switch
+    {
+        StaffRole.IntakeAgent => "受理员",
+        StaffRole.Handler => "处理员",
+        StaffRole.Manager => "管理人员",
+        StaffRole.Trainer => "培训师",
+        StaffRole.Admin => "系统管理员",
+        _ => role.ToString(),
+    };
+}

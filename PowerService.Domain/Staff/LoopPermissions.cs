@@ -1,0 +1,43 @@
+using PowerService.Domain.Complaints;
+
+namespace PowerService.Domain.Staff;
+
+/// <summary>
+/// Which role may do what to a live complaint. The state machine decides what the loop permits
+/// now; this decides who may ask for it. Trainers and admins never act on live complaints.
+/// </summary>
+public static class LoopPermissions
+{
+    private static readonly StaffRole[] FrontAndBack = [StaffRole.IntakeAgent, StaffRole.Handler, StaffRole.Manager];
+    private static readonly StaffRole[] Handling = [StaffRole.Handler, StaffRole.Manager];
+    private static readonly StaffRole[] ManagersOnly = [StaffRole.Manager];
+
+    private static readonly IReadOnlyDictionary<LoopTrigger, StaffRole[]> Allowed = new Dictionary<LoopTrigger, StaffRole[]>
+    {
+        [LoopTrigger.Dispatch] = FrontAndBack,
+        [LoopTrigger.Investigate] = Handling,
+        [LoopTrigger.Resolve] = Handling,
+        [LoopTrigger.Revisit] = FrontAndBack,
+        [LoopTrigger.Improve] = Handling,
+        [LoopTrigger.WaiveImprovement] = ManagersOnly,
+        [LoopTrigger.Reassign] = Handling,
+        [LoopTrigger.AddNote] = FrontAndBack,
+        [LoopTrigger.Merge] = Handling,
+        [LoopTrigger.Withdraw] = FrontAndBack,
+        [LoopTrigger.Reclassify] = Handling,
+    };
+
+    public static bool MayRegister(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);
+
+    /// <summary>Trainers see only closed, de-identified cases; everyone else on staff sees live ones.</summary>
+    public static bool MayViewLiveComplaints(IEnumerable<StaffRole> roles) =>
+        roles.Any(r => r is not StaffRole.Trainer);
+
+    /// <summary>Those who call customers see the full phone number; others see it masked.</summary>
+    public static bool MaySeeFullContact(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);
+
+    public static bool May(IEnumerable<StaffRole> roles, LoopTrigger trigger) =>
+        roles.Any(Allowed[trigger].Contains);
+
+    public static IReadOnlyList<StaffRole> RolesFor(LoopTrigger trigger) => Allowed[trigger];
+}
