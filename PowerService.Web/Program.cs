@@ -1,27 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 using PowerService.Web.Components;
+using PowerService.Web.Data;
+using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPowerServiceDatabase(builder.Configuration);
+
+builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 8;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/login";
+    options.AccessDeniedPath = "/account/denied";
+    options.Cookie.Name = "PowerService.Auth";
+    options.ExpireTimeSpan = TimeSpan.FromHours(10);
+    options.SlidingExpiration = true;
+});
+// Nothing is reachable without sign-in unless it says [AllowAnonymous].
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddCascadingAuthenticationState();
+
+builder.Services.AddScoped<CurrentStaff>();
+builder.Services.AddScoped<ComplaintService>();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
+{
+    await signIn.SignOutAsync();
+    return Results.LocalRedirect("/account/login");
+});
 
+await app.Services.PrepareDatabaseAsync(app.Configuration);
 app.Run();
+
+/// <summary>Visible to the test host.</summary>
+public partial class Program;

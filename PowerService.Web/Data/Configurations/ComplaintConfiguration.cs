@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+
+namespace PowerService.Web.Data.Configurations;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Number).HasMaxLength(14).IsRequired();
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => c.IntakeToken).IsUnique();
+        builder.Property(c => c.Revision).IsConcurrencyToken();
+
+        builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Profile).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ReclassifiedAs).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.UpstreamReference).HasMaxLength(40);
+        builder.Property(c => c.SubCategory).HasMaxLength(30);
+        builder.Property(c => c.Department).HasMaxLength(100);
+        builder.Property(c => c.MergedInto).HasMaxLength(14);
+        builder.HasIndex(c => new { c.Stage, c.RegisteredAt });
+        builder.HasIndex(c => c.Department);
+
+        builder.ComplexProperty(c => c.Customer, customer =>
+        {
+            customer.Property(x => x.Name).HasColumnName("CustomerName").HasMaxLength(30);
+            customer.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(20);
+            customer.Property(x => x.AccountNumber).HasColumnName("CustomerAccount").HasMaxLength(13);
+            customer.Property(x => x.Address).HasColumnName("CustomerAddress").HasMaxLength(200);
+            customer.Property(x => x.Type).HasColumnName("CustomerType").HasConversion<string>().HasMaxLength(20);
+            customer.Property(x => x.IsSpecialGroup).HasColumnName("CustomerIsSpecialGroup");
+            customer.Property(x => x.SpecialGroupNote).HasColumnName("CustomerSpecialGroupNote").HasMaxLength(100);
+        });
+        builder.ComplexProperty(c => c.FirstResponder, a =>
+        {
+            a.Property(x => x.UserId).HasColumnName("FirstResponderId").HasMaxLength(64);
+            a.Property(x => x.DisplayName).HasColumnName("FirstResponderName").HasMaxLength(50);
+        });
+        builder.ComplexProperty(c => c.Owner, a =>
+        {
+            a.Property(x => x.UserId).HasColumnName("OwnerId").HasMaxLength(64);
+            a.Property(x => x.DisplayName).HasColumnName("OwnerName").HasMaxLength(50);
+        });
+
+        builder.Property(c => c.Investigation).AsJson();
+        builder.Property(c => c.Resolution).AsJson();
+        builder.Property(c => c.Improvement).AsJson();
+        builder.Property<List<RevisitEntry>>("_revisits").HasColumnName("Revisits").AsJson();
+        builder.Ignore(c => c.Revisits);
+
+        builder.HasMany(c => c.Timeline).WithOne().HasForeignKey("ComplaintId").OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<TimelineEvent>
+{
+    public void Configure(EntityTypeBuilder<TimelineEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Trigger).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.FromStage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ToStage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ActorId).HasMaxLength(64);
+        builder.Property(e => e.ActorName).HasMaxLength(50);
+        builder.Property(e => e.Summary).HasMaxLength(4000);
+        builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.HasIndex("ComplaintId", nameof(TimelineEvent.Sequence)).IsUnique();
+        builder.Ignore(e => e.ActionLabel);
+        builder.Ignore(e => e.ChangedStage);
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(100).IsRequired();
+        builder.HasIndex(d => d.Name).IsUnique();
+    }
+}
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(50);
+        builder.Property(u => u.Department).HasMaxLength(100);
+    }
+}

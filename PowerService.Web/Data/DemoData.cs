@@ -1,0 +1,255 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Staff;
+using PowerService.Domain.Time;
+
+namespace PowerService.Web.Data;
+
+/// <summary>The demo accounts listed in README; all share <see cref="DemoData.Password"/>.</summary>
+public sealed record DemoAccount(string UserName, string DisplayName, StaffRole Role, string Department);
+
+/// <summary>
+/// Fills an empty database with departments, roles, demo accounts and about 200 realistic
+/// complaints. Complaints are carried through the loop by the aggregate's own methods, so every
+/// demo timeline is one the product could have written. Runs on first start only.
+/// </summary>
+public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
+{
+    public const string Password = "Demo@2026";
+
+    public static readonly string[] Departments = ["客户服务中心", "城区供电所", "郊区供电所", "营销部（计量）", "运维检修部"];
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("agent", "王芳", StaffRole.IntakeAgent, "客户服务中心"),
+        new("agent2", "刘洋", StaffRole.IntakeAgent, "客户服务中心"),
+        new("handler", "李强", StaffRole.Handler, "城区供电所"),
+        new("handler2", "孙丽", StaffRole.Handler, "营销部（计量）"),
+        new("handler3", "周杰", StaffRole.Handler, "运维检修部"),
+        new("manager", "赵敏", StaffRole.Manager, "客户服务中心"),
+        new("trainer", "陈静", StaffRole.Trainer, "培训中心"),
+        new("admin", "系统管理员", StaffRole.Admin, "信息中心"),
+    ];
+
+    /// <summary>Departments and roles every installation needs.</summary>
+    public async Task EnsureReferenceDataAsync()
+    {
+        foreach (var name in Departments.Where(n => !db.Departments.Any(d => d.Name == n)))
+            db.Departments.Add(new Department { Name = name });
+        await db.SaveChangesAsync();
+        foreach (var role in Enum.GetNames<StaffRole>())
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    public async Task EnsureAccountsAsync()
+    {
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null) continue;
+            var user = new ApplicationUser { UserName = account.UserName, DisplayName = account.DisplayName, Department = account.Department, EmailConfirmed = true };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, account.Role.ToString()));
+        }
+    }
+
+    public async Task EnsureComplaintsAsync(int count = 200)
+    {
+        if (await db.Complaints.AnyAsync()) return;
+        var staff = await db.Users.ToDictionaryAsync(u => u.UserName!, u => new Actor(u.Id, u.DisplayName));
+        var generator = new DemoComplaints(new Random(2026), time.GetUtcNow(), staff);
+        db.Complaints.AddRange(generator.Create(count));
+        await db.SaveChangesAsync();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
+
+/// <summary>Generates the demo complaints: shares by category and channel follow domain.md §3.</summary>
+internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnlyDictionary<string, Actor> staff)
+{
+    private static readonly StaffRole[] Acting = [StaffRole.IntakeAgent, StaffRole.Handler, StaffRole.Manager];
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
+    private static readonly string[] GivenNames = ["建国", "秀英", "伟", "芳", "敏", "静", "丽娟", "强", "磊", "军", "洋", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "桂英", "志强", "海燕", "红梅"];
+    private static readonly string[] Districts = ["西湖区文三路", "拱墅区莫干山路", "上城区解放路", "滨江区江南大道", "萧山区人民路", "余杭区临平大道", "临安区锦城街道", "富阳区富春街道"];
+
+    private static readonly (Category Category, int Weight)[] CategoryShares =
+        [(Category.Billing, 42), (Category.Supply, 28), (Category.Repair, 15), (Category.Conduct, 11), (Category.Other, 4)];
+
+    private static readonly (Channel Channel, int Weight)[] ChannelShares =
+        [(Channel.Hotline95598, 50), (Channel.Regulator12398, 8), (Channel.Government12345, 10), (Channel.ServiceHall, 10),
+         (Channel.Phone, 7), (Channel.App, 8), (Channel.WeChat, 5), (Channel.Media, 2)];
+
+    private static readonly (Stage Stage, int Weight)[] StageShares =
+        [(Stage.Intake, 10), (Stage.Investigate, 20), (Stage.Resolve, 18), (Stage.Revisit, 20), (Stage.Improve, 8),
+         (Stage.Closed, 18), (Stage.Merged, 2), (Stage.Withdrawn, 2), (Stage.Reclassified, 2)];
+
+    private readonly Dictionary<DateOnly, int> _sequences = [];
+
+    public IEnumerable<Complaint> Create(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var target = Pick(StageShares);
+            // Complaints that went through the 7-day revisit must be old enough to have done so.
+            var minAgeHours = target is Stage.Improve or Stage.Closed ? 12 * 24 : 2;
+            var registered = now.AddHours(-(minAgeHours + random.Next(0, 20 * 24)));
+            var complaint = Register(registered);
+            Advance(complaint, target, registered);
+            yield return complaint;
+        }
+    }
+
+    private Complaint Register(DateTimeOffset at)
+    {
+        var category = Pick(CategoryShares);
+        var sub = SubCategories.For(category)[random.Next(SubCategories.For(category).Count)];
+        var channel = Pick(ChannelShares);
+        var (content, demands, expected) = Story(category, sub);
+        var intake = new ComplaintIntake
+        {
+            Channel = channel,
+            UpstreamReference = channel.NeedsUpstreamReference() ? $"{(channel == Channel.Regulator12398 ? "NEA" : channel == Channel.Government12345 ? "ZW" : "GD")}{at.ChinaDate():yyyyMMdd}{random.Next(10000, 99999)}" : null,
+            ReceivedAt = at.AddMinutes(-random.Next(3, 40)),
+            CustomerName = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)],
+            Phone = $"1{random.Next(3, 10)}{random.Next(0, 10)}{random.Next(10_000_000, 99_999_999)}",
+            AccountNumber = random.Next(4) == 0 ? null : $"33{random.Next(10_000_000, 99_999_999)}",
+            Address = $"杭州市{Districts[random.Next(Districts.Length)]}{random.Next(1, 400)}号{random.Next(1, 8)}单元{random.Next(1, 30)}0{random.Next(1, 4)}室",
+            CustomerType = random.Next(10) switch { < 7 => CustomerType.Residential, < 9 => CustomerType.Commercial, _ => CustomerType.KeyAccount },
+            IsSpecialGroup = random.Next(12) == 0,
+            Category = category,
+            SubCategory = sub,
+            Urgency = random.Next(20) switch { < 15 => Urgency.Normal, < 19 => Urgency.Urgent, _ => Urgency.Critical },
+            Content = content,
+            Demands = demands,
+            ExpectedOutcome = expected,
+            Profile = random.Next(10) switch { < 5 => ComplainantProfile.Rational, < 8 => ComplainantProfile.Emotional, _ => ComplainantProfile.HighAttention },
+        };
+        if (intake.IsSpecialGroup) intake = intake with { SpecialGroupNote = random.Next(2) == 0 ? "独居高龄老人" : "听障客户，请以短信联系" };
+
+        var date = at.ChinaDate();
+        var sequence = _sequences[date] = _sequences.GetValueOrDefault(date) + 1;
+        var agent = staff[random.Next(2) == 0 ? "agent" : "agent2"];
+        var result = Complaint.Register(intake, ComplaintNumber.For(date, sequence), Guid.NewGuid(), "客户服务中心", new StepContext(agent, Acting, at));
+        return result.Value ?? throw new InvalidOperationException("Demo intake invalid: " + string.Join("；", result.Outcome.Reasons));
+    }
+
+    private void Advance(Complaint c, Stage target, DateTimeOffset registered)
+    {
+        if (target == Stage.Intake) return;
+        var (handlerName, department) = c.Category switch
+        {
+            Category.Billing => ("handler2", "营销部（计量）"),
+            Category.Repair => ("handler3", "运维检修部"),
+            _ => ("handler", "城区供电所"),
+        };
+        var handler = staff[handlerName];
+        var at = registered.AddMinutes(20 + random.Next(60));
+        StepContext By(Actor who, string? note = null) => new(who, Acting, at, note);
+
+        if (target is Stage.Merged or Stage.Withdrawn or Stage.Reclassified)
+        {
+            Ensure(target switch
+            {
+                Stage.Merged => c.MergeInto(new MergeRequest(ComplaintNumber.For(registered.ChinaDate().AddDays(-1), 1), "同一事件客户重复来电，并入首次工单统一答复"), By(handler)),
+                Stage.Withdrawn => c.Withdraw(new Withdrawal("客户来电表示问题已解决，撤回投诉", "电话录音"), By(handler)),
+                _ => c.Reclassify(new Reclassification(ReclassifiedAs.Enquiry, "经核实客户仅咨询电价政策，已当场解答"), By(handler)),
+            });
+            return;
+        }
+
+        Ensure(c.Dispatch(new DispatchOrder(handler, department), By(staff["agent"])));
+        if (target == Stage.Investigate) return;
+
+        at = at.AddHours(3 + random.Next(20));
+        Ensure(c.Investigate(Findings(c), By(handler)));
+        if (target == Stage.Resolve) return;
+
+        at = at.AddHours(4 + random.Next(30));
+        Ensure(c.Resolve(Resolution(c, at), By(handler)));
+        var reopened = random.Next(100) < 15; // §002: about 15 % still have a problem at first revisit
+        if (reopened && at.AddHours(20) < now)
+        {
+            at = at.AddHours(18);
+            Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Dissatisfied, "客户认为补偿不足，要求重新核算"), By(staff["agent"])));
+            at = at.AddHours(6 + random.Next(10));
+            Ensure(c.Resolve(Resolution(c, at) with { Solution = "重新核算并追加减免，上门当面说明核算依据" }, By(handler)));
+        }
+        if (target == Stage.Revisit && random.Next(2) == 0) return;
+
+        at = at.AddHours(2 + random.Next(20));
+        if (at > now) return;
+        Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, random.Next(4) == 0 ? Satisfaction.FairlySatisfied : Satisfaction.Satisfied, "对处理结果表示认可"), By(staff["agent"])));
+        if (target == Stage.Revisit) return;
+
+        at = c.ResolvedAt!.Value.AddDays(7).AddHours(1 + random.Next(20));
+        Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Satisfied, "问题未再出现"), By(staff["agent"])));
+        if (target == Stage.Improve) return;
+
+        at = at.AddHours(2 + random.Next(24));
+        Ensure(random.Next(5) == 0
+            ? c.WaiveImprovement(new ImprovementWaiver("属个别偶发情况，相关流程已在本季度整改计划中覆盖"), By(staff["manager"]))
+            : c.Improve(new ImprovementPlan("流程中缺少对该环节的复核，信息未及时同步", [
+                new CorrectiveAction("增加该环节复核并纳入月度抽查", "班组长 " + handler.DisplayName, at.ChinaDate().AddDays(30)),
+                new CorrectiveAction("开展一次专题培训并考试", "培训中心 陈静", at.ChinaDate().AddDays(45)),
+            ]), By(handler)));
+    }
+
+    private InvestigationFindings Findings(Complaint c) => new(
+        $"经调取系统记录并与客户核实，客户反映的“{c.SubCategory}”情况属实。",
+        "系统工单记录、通话录音、现场照片",
+        c.Category switch
+        {
+            Category.Billing => "抄表数据异常未复核，导致电费计算错误",
+            Category.Supply => "停电信息未及时同步到客户联系人，通知未送达",
+            Category.Repair => "抢修力量调度不足，到达现场超时",
+            Category.Conduct => "工作人员服务规范执行不到位",
+            _ => "设备运行状态异常",
+        },
+        random.Next(5) == 0 ? Responsibility.ThirdParty : Responsibility.Company,
+        "向客户致歉，按规定给予补救，并纠正相关问题");
+
+    private static ResolutionPlan Resolution(Complaint c, DateTimeOffset at)
+    {
+        var suggestion = CompensationAdvisor.Suggest(c.Category, c.SubCategory);
+        return new ResolutionPlan(
+            "已与客户商定处理方案并落实：" + (suggestion.Detail ?? "说明原因并消除问题"),
+            at.AddHours(-2),
+            "电话告知客户处理方案及结果，客户表示同意",
+            suggestion.Kind == CompensationKind.None ? suggestion : suggestion with { Amount = suggestion.Kind is CompensationKind.BillReduction or CompensationKind.Refund ? 50m : null });
+    }
+
+    private (string Content, string Demands, string Expected) Story(Category category, string sub) => category switch
+    {
+        Category.Billing => ($"客户反映本月电费较往月明显异常（{sub}），上月电费约 {random.Next(80, 200)} 元，本月达 {random.Next(400, 900)} 元，家中用电习惯无变化。",
+            "核查电表和抄表数据，说明电费异常原因", "退还多收电费并书面说明"),
+        Category.Supply => ($"客户反映所在小区近期出现{sub}情况，{random.Next(1, 28)}日停电约 {random.Next(2, 9)} 小时，影响正常生活。",
+            "说明停电原因，今后提前通知", "给予合理补偿并改进通知方式"),
+        Category.Repair => ($"客户报修后抢修人员迟迟未到（{sub}），等待约 {random.Next(2, 6)} 小时，期间多次催促未果。",
+            "尽快修复并说明延误原因", "追究责任并给予补偿"),
+        Category.Conduct => ($"客户在营业厅办理业务时遇到{sub}，工作人员称“这不是我负责的”，让其找别的部门。",
+            "要求工作人员道歉", "规范服务并给出明确答复"),
+        _ => ($"客户反映住宅附近变压器{sub}，夜间尤为明显，影响休息。",
+            "排查噪音原因并处理", "噪音降低到正常水平"),
+    };
+
+    private T Pick<T>((T Value, int Weight)[] shares)
+    {
+        var roll = random.Next(shares.Sum(s => s.Weight));
+        foreach (var (value, weight) in shares)
+        {
+            if (roll < weight) return value;
+            roll -= weight;
+        }
+        return shares[^1].Value;
+    }
+
+    private static void Ensure(StepResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException("Demo step refused: " + string.Join("；", result.Reasons));
+    }
+}

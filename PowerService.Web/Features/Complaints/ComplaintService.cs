@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PowerService.Domain;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Staff;
+using PowerService.Domain.Time;
+using PowerService.Web.Data;
+using PowerService.Web.Features.Shared;
+
+namespace PowerService.Web.Features.Complaints;
+
+/// <summary>
+/// The pages' one door to complaints: queue queries, registration, and every step of the loop.
+/// Steps run on a freshly loaded aggregate inside the write gate; a step the person took on a
+/// version of the complaint that has since changed is refused as a conflict, so no one overwrites
+/// what another person recorded meanwhile.
+/// </summary>
+public sealed class ComplaintService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    WriteGate gate,
+    TimeProvider time,
+    ILogger<ComplaintService> log)
+{
+    private static readonly Stage[] OpenStages = [.. StageExtensions.LoopStages];
+
+    public async Task<QueueResult> QueueAsync(QueueQuery query, StaffUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var complaints = db.Complaints.AsNoTracking();
+
+        complaints = query.Scope switch
+        {
+            QueueScope.Mine => complaints.Where(c => c.Owner.UserId == user.Actor.UserId || c.FirstResponder.UserId == user.Actor.UserId),
+            QueueScope.Team => complaints.Where(c => c.Department == user.Department),
+            _ => complaints,
+        };
+        if (query.Stage is { } stage) complaints = complaints.Where(c => c.Stage == stage);
+        else if (!query.IncludeEnded) complaints = complaints.Where(c => OpenStages.Contains(c.Stage));
+        if (query.Category is { } category) complaints = complaints.Where(c => c.Category == category);
+        if (query.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
+        if (query.Urgency is { } urgency) complaints = complaints.Where(c => c.Urgency == urgency);
+        if (!string.IsNullOrWhiteSpace(query.Department)) complaints = complaints.Where(c => c.Department == query.Department);
+        if (query.Search?.Trim() is { Length: > 0 } search)
+        {
+            var number = search.ToUpperInvariant();
+            complaints = complaints.Where(c => c.Number.Contains(number) || c.Customer.Name.Contains(search)
+                || c.Customer.Phone.Contains(search) || c.Customer.AccountNumber == search);
+        }
+
+        var total = await complaints.CountAsync(ct);
+        var rows = await complaints
+            .OrderBy(c => c.Urgency == Urgency.Critical ? 0 : c.Urgency == Urgency.Urgent ? 1 : 2)
+            .ThenBy(c => c.RegisteredAt)
+            .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
+            .Select(c => new QueueRow(c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency,
+                c.Customer.Name, c.Customer.Phone, c.Owner.DisplayName, c.Department, c.RegisteredAt))
+            .ToListAsync(ct);
+        return new(rows, total);
+    }
+
+    public async Task<Complaint?> FindAsync(string number, CancellationToken ct = default)
+    {
+        if (!ComplaintNumber.TryParse(number, out var parsed)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == parsed, ct);
+    }
+
+    /// <summary>
+    /// Registers a complaint and returns its number. The same intake token twice (a double click,
+    /// a resent form) returns the complaint the first submit created.
+    /// </summary>
+    public Task<StepResult<string>> RegisterAsync(ComplaintIntake intake, Guid intakeToken, StaffUser user, CancellationToken ct = default) =>
+        gate.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var existing = await db.Complaints.Where(c => c.IntakeToken == intakeToken).Select(c => c.Number).SingleOrDefaultAsync(ct);
+            if (existing is not null) return new StepResult<string>(existing, StepResult.Success);
+
+            var context = StepContext.Now(time, user.Actor, user.Roles);
+            var number = await NextNumberAsync(db, context.At, ct);
+            if (number is null) return new StepResult<string>(null, StepResult.Refused("今日投诉编号已用完，请联系系统管理员"));
+
+            var registered = Complaint.Register(intake, number, intakeToken, user.Department, context);
+            if (!registered.Succeeded) return new StepResult<string>(null, registered.Outcome);
+
+            db.Complaints.Add(registered.Value!);
+            return await SaveAsync(db, ct) is { } failure
+                ? new StepResult<string>(null, failure)
+                : new StepResult<string>(number, StepResult.Success);
+        }, ct);
+
+    /// <summary>Runs one step of the loop on the complaint as it is now, if it is still as the person saw it.</summary>
+    public Task<ActionOutcome> ActAsync(string number, int seenRevision, StaffUser user, string? note,
+        Func<Complaint, StepContext, StepResult> step, CancellationToken ct = default) =>
+        gate.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var complaint = await db.Complaints.Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == number, ct);
+            if (complaint is null) return ActionOutcome.Refused($"未找到投诉 {number}");
+            if (complaint.Revision != seenRevision) return Conflict(complaint);
+
+            var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note));
+            if (!result.Succeeded) return new ActionOutcome(result);
+
+            try
+            {
+                return await SaveAsync(db, ct) is { } failure ? new ActionOutcome(failure) : new ActionOutcome(result);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ActionOutcome.Refused("该投诉刚被他人修改，您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。", conflict: true);
+            }
+        }, ct);
+
+    /// <summary>Merging needs the main complaint to exist and still be open, which only the database knows.</summary>
+    public async Task<ActionOutcome> MergeAsync(string number, int seenRevision, StaffUser user, MergeRequest request, string? note, CancellationToken ct = default)
+    {
+        if (ComplaintNumber.TryParse(request.IntoNumber, out var into) && into != number)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var target = await db.Complaints.Where(c => c.Number == into).Select(c => (Stage?)c.Stage).SingleOrDefaultAsync(ct);
+            if (target is null) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"未找到投诉 {into}")]));
+            if (!target.Value.IsOpen()) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"投诉 {into} 已{Labels.Of(target.Value)}，不能并入")]));
+        }
+        return await ActAsync(number, seenRevision, user, note, (c, ctx) => c.MergeInto(request, ctx), ct);
+    }
+
+    public async Task<IReadOnlyList<StaffMember>> HandlersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roleNames = new[] { nameof(StaffRole.Handler), nameof(StaffRole.Manager) };
+        return await (from u in db.Users
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where roleNames.Contains(r.Name!)
+                      orderby u.Department, u.DisplayName
+                      select new StaffMember(u.Id, u.DisplayName, u.Department)).Distinct().ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<string>> DepartmentsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToListAsync(ct);
+    }
+
+    private static ActionOutcome Conflict(Complaint current)
+    {
+        var last = current.Timeline.OrderBy(e => e.Sequence).Last();
+        return ActionOutcome.Refused(
+            $"该投诉已被{last.ActorName}于 {ChinaTime.Format(last.At)} 修改（{last.ActionLabel}，当前阶段：{Labels.Of(current.Stage)}），"
+            + "您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。", conflict: true);
+    }
+
+    private static async Task<string?> NextNumberAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var prefix = ComplaintNumber.DayPrefix(now.ChinaDate());
+        var last = await db.Complaints.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
+        var next = last is null ? 1 : ComplaintNumber.SequenceOf(last) + 1;
+        return next > ComplaintNumber.MaxPerDay ? null : ComplaintNumber.For(now.ChinaDate(), next);
+    }
+
+    /// <summary>Saves, turning a storage failure into a refusal the user can read; the exception goes to the log.</summary>
+    private async Task<StepResult?> SaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            log.LogError(ex, "Saving a complaint failed");
+            return StepResult.Refused("保存失败，数据未写入。请稍后重试；如仍失败请联系系统管理员。");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PowerService.Domain.Staff;
+using PowerService.Web.Data;
+
+namespace PowerService.Web.Features.Shared;
+
+/// <summary>The signed-in member of staff, as the features need them.</summary>
+public sealed record StaffUser(Actor Actor, IReadOnlyList<StaffRole> Roles, string Department)
+{
+    public const string DisplayNameClaim = "ps:display_name";
+    public const string DepartmentClaim = "ps:department";
+
+    public bool Is(StaffRole role) => Roles.Contains(role);
+
+    public static StaffUser From(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var name = principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity?.Name ?? "";
+        var roles = principal.FindAll(ClaimTypes.Role)
+            .Select(c => Enum.TryParse<StaffRole>(c.Value, out var r) ? r : (StaffRole?)null)
+            .OfType<StaffRole>().Distinct().ToList();
+        return new(new Actor(id, name), roles, principal.FindFirstValue(DepartmentClaim) ?? "");
+    }
+}
+
+/// <summary>Gives components the signed-in staff member.</summary>
+public sealed class CurrentStaff(AuthenticationStateProvider auth)
+{
+    public async Task<StaffUser> GetAsync() => StaffUser.From((await auth.GetAuthenticationStateAsync()).User);
+}
+
+/// <summary>Adds the display name and department to the sign-in cookie, so pages need no user lookup.</summary>
+public sealed class StaffClaimsFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(StaffUser.DisplayNameClaim, user.DisplayName));
+        identity.AddClaim(new Claim(StaffUser.DepartmentClaim, user.Department));
+        return identity;
+    }
+}
