@@ -121,7 +121,7 @@ public sealed class ComplaintService(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var target = await db.Complaints.Where(c => c.Number == into).Select(c => (Stage?)c.Stage).SingleOrDefaultAsync(ct);
             if (target is null) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"未找到投诉 {into}")]));
-            if (!target.Value.IsOpen()) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"投诉 {into} 已{Labels.Of(target.Value)}，不能并入")]));
+            if (!target.Value.IsOpen()) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"投诉 {into} 当前为“{Labels.Of(target.Value)}”，不能并入")]));
         }
         return await ActAsync(number, seenRevision, user, note, (c, ctx) => c.MergeInto(request, ctx), ct);
     }

@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Tests.Support;
+using PowerService.Web.Features.Complaints;
+using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
+
+namespace PowerService.Tests.Data;
+
+/// <summary>Complaints on a real SQLite file, through the service the pages use.</summary>
+public sealed class ComplaintPersistenceTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task Migrations_create_the_schema_and_connections_run_in_wal_mode()
+    {
+        await using var db = _db.NewContext();
+
+        Assert.Contains("InitialLoop", string.Join(",", await db.Database.GetAppliedMigrationsAsync()));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode"));
+        Assert.Equal("5000", await Scalar(db, "PRAGMA busy_timeout"));
+        Assert.True(File.Exists(_db.FilePath));
+    }
+
+    [Fact]
+    public async Task A_complaint_carried_through_the_whole_loop_reads_back_exactly()
+    {
+        var handler = await _db.StaffAsync("handler");
+        var manager = await _db.StaffAsync("manager");
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
+
+        await Act(number, handler, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Act(number, handler, (c, ctx) => c.Investigate(Findings, ctx), note: "已调取停电计划单");
+        await Act(number, handler, (c, ctx) => c.Resolve(Resolution(Start.AddHours(20)), ctx));
+        _db.Time.Advance(TimeSpan.FromHours(20));
+        await Act(number, handler, (c, ctx) => c.Revisit(Dissatisfied, ctx));
+        await Act(number, handler, (c, ctx) => c.Resolve(Resolution(Start.AddHours(30)), ctx));
+        await Act(number, handler, (c, ctx) => c.Revisit(Satisfied, ctx));
+        _db.Time.Advance(TimeSpan.FromDays(7));
+        await Act(number, handler, (c, ctx) => c.Revisit(Satisfied, ctx));
+        await Act(number, manager, (c, ctx) => c.Improve(Plan, ctx));
+
+        var c = await _db.LoadAsync(number);
+        Assert.Equal(Stage.Closed, c.Stage);
+        Assert.Equal("张建国", c.Customer.Name);
+        Assert.Equal("13812348000", c.Customer.Phone);
+        Assert.Equal("王芳", c.FirstResponder.DisplayName);
+        Assert.Equal(handler.Actor, c.Owner);
+        Assert.Equal(Findings, c.Investigation);
+        Assert.Equal(35.60m, c.Resolution!.Compensation!.Amount);
+        Assert.Equal(1, c.ReopenCount);
+        Assert.Equal([RevisitRound.First, RevisitRound.First, RevisitRound.Second], c.Revisits.Select(r => r.Round));
+        Assert.Equal(Satisfaction.Dissatisfied, c.Revisits[0].Record.Satisfaction);
+        Assert.Equal(new DateOnly(2026, 12, 31), c.Improvement!.Actions.Single().DueDate);
+        Assert.Equal(9, c.Timeline.Count);
+        Assert.Equal(9, c.Revision);
+        Assert.Equal("已调取停电计划单", c.Timeline.Single(e => e.Trigger == LoopTrigger.Investigate).Note);
+        Assert.Equal(TimeSpan.Zero, c.Timeline[0].At.Offset);
+    }
+
+    [Fact]
+    public async Task A_step_taken_on_a_version_someone_else_has_changed_is_refused_and_both_records_survive()
+    {
+        var handler = await _db.StaffAsync("handler");
+        var manager = await _db.StaffAsync("manager");
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
+        var seenByBoth = (await _db.LoadAsync(number)).Revision;
+
+        var first = await _db.Complaints.ActAsync(number, seenByBoth, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        var second = await _db.Complaints.ActAsync(number, seenByBoth, manager, null, (c, ctx) => c.AddNote(new ProgressNote("客户再次来电催办"), ctx));
+
+        Assert.True(first.Succeeded);
+        Assert.False(second.Succeeded);
+        Assert.True(second.Conflict);
+        Assert.StartsWith("该投诉已被李强于 2026-11-23 09:30 修改（受理派单，当前阶段：调查分析）", Assert.Single(second.Result.Reasons));
+        var c = await _db.LoadAsync(number);
+        Assert.Equal([null, LoopTrigger.Dispatch], c.Timeline.Select(e => e.Trigger));
+
+        var retried = await _db.Complaints.ActAsync(number, c.Revision, manager, null, (c2, ctx) => c2.AddNote(new ProgressNote("客户再次来电催办"), ctx));
+        Assert.True(retried.Succeeded);
+        Assert.Equal([null, LoopTrigger.Dispatch, LoopTrigger.AddNote], (await _db.LoadAsync(number)).Timeline.Select(e => e.Trigger));
+    }
+
+    [Fact]
+    public async Task Two_contexts_saving_the_same_revision_collide_on_the_concurrency_token()
+    {
+        var handler = await _db.StaffAsync("handler");
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
+        await using var one = _db.NewContext();
+        await using var two = _db.NewContext();
+        var a = await one.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Number == number);
+        var b = await two.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Number == number);
+
+        Assert.True(a.AddNote(new ProgressNote("甲的进度"), At(Start, handler.Actor)).Succeeded);
+        Assert.True(b.AddNote(new ProgressNote("乙的进度"), At(Start, handler.Actor)).Succeeded);
+        await one.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => two.SaveChangesAsync());
+        var saved = await _db.LoadAsync(number);
+        Assert.Equal("甲的进度", saved.Timeline[^1].Summary);
+        Assert.Equal(2, saved.Timeline.Count);
+    }
+
+    [Fact]
+    public async Task Timeline_events_cannot_be_edited_or_deleted()
+    {
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
+        await using var db = _db.NewContext();
+        var e = await db.TimelineEvents.FirstAsync();
+
+        db.Entry(e).Property(x => x.Summary).CurrentValue = "篡改";
+        Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        db.ChangeTracker.Clear();
+        db.TimelineEvents.Remove(await db.TimelineEvents.FirstAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Single((await _db.LoadAsync(number)).Timeline);
+    }
+
+    [Fact]
+    public async Task The_same_intake_submitted_twice_creates_one_complaint()
+    {
+        var agent = await _db.StaffAsync("agent");
+        var token = Guid.NewGuid();
+
+        var first = await _db.Complaints.RegisterAsync(ValidIntake(), token, agent);
+        var again = await _db.Complaints.RegisterAsync(ValidIntake(), token, agent);
+
+        Assert.Equal(first.Value, again.Value);
+        await using var db = _db.NewContext();
+        Assert.Equal(1, await db.Complaints.CountAsync());
+    }
+
+    [Fact]
+    public async Task Numbers_follow_the_china_date_and_count_up_within_the_day()
+    {
+        var agent = await _db.StaffAsync("agent");
+
+        var numbers = new[] { await _db.RegisterAsync(agent), await _db.RegisterAsync(agent) };
+        _db.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 16, 30, 0, TimeSpan.Zero)); // 00:30 on the 24th in Beijing
+        var nextDay = await _db.RegisterAsync(agent, ValidIntake() with { ReceivedAt = _db.Time.GetUtcNow().AddMinutes(-5) });
+
+        Assert.Equal(["TS202611230001", "TS202611230002"], numbers);
+        Assert.Equal("TS202611240001", nextDay);
+    }
+
+    [Fact]
+    public async Task A_refused_registration_or_step_stores_nothing()
+    {
+        var agent = await _db.StaffAsync("agent");
+        var refused = await _db.Complaints.RegisterAsync(ValidIntake() with { Phone = "138", Content = new string('停', 10_000) }, Guid.NewGuid(), agent);
+        Assert.False(refused.Succeeded);
+        Assert.Equal(["Phone", "Content"], refused.Errors.Select(e => e.Field));
+
+        var number = await _db.RegisterAsync(agent);
+        var handler = await _db.StaffAsync("handler");
+        var step = await _db.Complaints.ActAsync(number, 1, handler, "<script>x</script>", (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+
+        Assert.False(step.Succeeded);
+        var c = await _db.LoadAsync(number);
+        Assert.Equal((Stage.Intake, 1, 1), (c.Stage, c.Revision, c.Timeline.Count));
+        await using var db = _db.NewContext();
+        Assert.Equal(1, await db.Complaints.CountAsync());
+    }
+
+    [Fact]
+    public async Task Merging_needs_an_open_main_complaint()
+    {
+        var agent = await _db.StaffAsync("agent");
+        var handler = await _db.StaffAsync("handler");
+        var main = await _db.RegisterAsync(agent);
+        var duplicate = await _db.RegisterAsync(agent);
+
+        var missing = await _db.Complaints.MergeAsync(duplicate, 1, handler, new MergeRequest("TS202601010001", "重复"), null);
+        Assert.Equal("未找到投诉 TS202601010001", Assert.Single(missing.Result.Reasons));
+
+        var merged = await _db.Complaints.MergeAsync(duplicate, 1, handler, new MergeRequest(main, "同一停电事件重复来电"), null);
+        Assert.True(merged.Succeeded);
+        var c = await _db.LoadAsync(duplicate);
+        Assert.Equal((Stage.Merged, main), (c.Stage, c.MergedInto));
+
+        var intoEnded = await _db.Complaints.MergeAsync(main, 1, handler, new MergeRequest(duplicate, "重复"), null);
+        Assert.Equal($"投诉 {duplicate} 当前为“已合并”，不能并入", Assert.Single(intoEnded.Result.Reasons));
+    }
+
+    private async Task Act(string number, PowerService.Web.Features.Shared.StaffUser by, Func<Complaint, StepContext, StepResult> step, string? note = null)
+    {
+        var revision = (await _db.LoadAsync(number)).Revision;
+        var outcome = await _db.Complaints.ActAsync(number, revision, by, note, step);
+        Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
+    }
+
+    private static async Task<string?> Scalar(DbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+}
