@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using AngleSharp.Dom;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using PowerService.Tests.Support;
+using PowerService.Web.Data;
+using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features.Shared;
+
+namespace PowerService.Tests.Components;
+
+/// <summary>
+/// One bUnit context per test with MudBlazor, the real ComplaintService over a SQLite file, and a
+/// signed-in demo account. Rendering is interactive, as in the browser once the circuit is up.
+/// </summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    private BunitAuthorizationContext _auth = null!;
+
+    protected TestDatabase Db { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLogging();
+        Services.AddSingleton<TimeProvider>(Db.Time);
+        Services.AddSingleton(Db.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        Services.AddSingleton(Db.Services.GetRequiredService<WriteGate>());
+        Services.AddScoped<ComplaintService>();
+        Services.AddScoped<CurrentStaff>();
+        _auth = AddAuthorization();
+        SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    protected async Task<StaffUser> SignInAsAsync(string userName)
+    {
+        var staff = await Db.StaffAsync(userName);
+        _auth.SetAuthorized(userName);
+        _auth.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, staff.Actor.UserId),
+            new Claim(StaffUser.DisplayNameClaim, staff.Actor.DisplayName),
+            new Claim(StaffUser.DepartmentClaim, staff.Department));
+        _auth.SetRoles(staff.Roles.Select(r => r.ToString()).ToArray());
+        return staff;
+    }
+
+    /// <summary>Renders a component below the popover provider its selects and pickers need.</summary>
+    protected IRenderedComponent<TComponent> RenderWithProviders<TComponent>(params (string Name, object? Value)[] parameters)
+        where TComponent : IComponent
+    {
+        var host = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<TComponent>(1);
+            foreach (var (name, value) in parameters) builder.AddAttribute(2, name, value);
+            builder.CloseComponent();
+        });
+        return host.FindComponent<TComponent>();
+    }
+
+    /// <summary>The error MudBlazor shows under the input with this test id ("" when none), without its character counter.</summary>
+    protected static string FieldMessage<T>(IRenderedComponent<T> cut, string testId) where T : IComponent
+    {
+        var control = cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")!;
+        return control.QuerySelector(".mud-input-helper-text.mud-input-error .me-auto")?.TextContent.Trim() ?? "";
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await Db.DisposeAsync();
+    }
+}
