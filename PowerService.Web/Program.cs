@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddPowerServiceDatabase(builder.Configuration);
+builder.Services.AddPowerServiceDatabase(builder.Configuration).AddDatabasePreparation();
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {
@@ -57,7 +57,6 @@ app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
     return Results.LocalRedirect("/account/login");
 });
 
-await app.Services.PrepareDatabaseAsync(app.Configuration);
 app.Run();
 
 /// <summary>Visible to the test host.</summary>

@@ -201,9 +201,10 @@ public sealed partial class Complaint
             : $"{Labels.Of(round)}：{Labels.Of(record.Method)}回访，客户{Labels.Of(record.Satisfaction!.Value)}"
               + (record.IsDissatisfied ? "，重新进入解决处理" : "");
 
+    /// <summary>A typed sentence as a clause of a summary: shortened, without its closing punctuation (no "。；").</summary>
     private static string Shorten(string? text, int max = 60)
     {
-        var t = text?.Trim() ?? "";
+        var t = (text ?? "").Trim().TrimEnd('。', '；', '，', '.', ';', ',', '！', '!');
         return t.Length <= max ? t : t[..max] + "…";
     }
 

@@ -17,6 +17,13 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>Prepares the database when the host starts, before the server takes requests.</summary>
+    public static IServiceCollection AddDatabasePreparation(this IServiceCollection services)
+    {
+        services.AddHostedService<DatabasePreparation>();
+        return services;
+    }
+
     /// <summary>Applies migrations, then reference data; demo accounts and complaints when Demo:Enabled.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
     {
@@ -31,4 +38,19 @@ public static class DatabaseSetup
             if (configuration.GetValue("Demo:Complaints", true)) await demo.EnsureComplaintsAsync();
         }
     }
+}
+
+/// <summary>
+/// Runs migrations and seeding in <see cref="StartingAsync"/>, which the host calls before any
+/// service starts — the web server included — so no request ever meets an unmigrated database.
+/// </summary>
+internal sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) => services.PrepareDatabaseAsync(configuration);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

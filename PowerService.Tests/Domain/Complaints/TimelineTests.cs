@@ -50,6 +50,16 @@ public class TimelineTests
     }
 
     [Fact]
+    public void Summaries_join_typed_sentences_without_doubled_punctuation()
+    {
+        var c = In(Stage.Resolve);
+
+        Ok(c, c.Resolve(Resolution(Start.AddHours(20)), Ctx(c, 24)));
+
+        Assert.Equal("解决方案：上门致歉，按停电 8 小时比例减免当月电费，更新联系电话；补偿：电费减免", c.Timeline[^1].Summary);
+    }
+
+    [Fact]
     public void Timeline_cannot_be_changed_from_outside()
     {
         var c = Registered();

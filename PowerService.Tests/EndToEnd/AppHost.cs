@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace PowerService.Tests.EndToEnd;
+
+/// <summary>
+/// The real app on a loopback port with its own SQLite file, the demo accounts and a clock the
+/// test moves, driven by Debian's Chromium through Playwright. A missing browser fails the test
+/// (it never skips): run ./test.sh, which installs it.
+/// </summary>
+public sealed class AppHost : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _folder;
+
+    private AppHost(WebApplicationFactory<Program> factory, string folder, FakeTimeProvider time, IPlaywright playwright, IBrowser browser)
+    {
+        _factory = factory;
+        _folder = folder;
+        Time = time;
+        Playwright = playwright;
+        Browser = browser;
+        BaseUrl = factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+
+    public FakeTimeProvider Time { get; }
+    public IPlaywright Playwright { get; }
+    public IBrowser Browser { get; }
+    public string BaseUrl { get; }
+
+    public static async Task<AppHost> StartAsync(DateTimeOffset now)
+    {
+        if (!File.Exists(ChromiumPath))
+            Assert.Fail($"Browser tests need Debian Chromium at {ChromiumPath}. Run ./test.sh (it installs it) or: apt-get install -y chromium");
+
+        var folder = Directory.CreateTempSubdirectory("ps-e2e-").FullName;
+        var time = new FakeTimeProvider(now);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:PowerService", $"Data Source={Path.Combine(folder, "e2e.db")}");
+            web.UseSetting("Demo:Enabled", "true");
+            web.UseSetting("Demo:Complaints", "false");
+            web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new AppHost(factory, folder, time, playwright, browser);
+    }
+
+    public async Task<IPage> SignInAsync(string userName, IPage? page = null)
+    {
+        page ??= await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 }, Locale = "zh-CN" });
+        await page.GotoAsync($"{BaseUrl}/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", PowerService.Web.Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=signed-in-user]");
+        return page;
+    }
+
+    /// <summary>Where screenshots go for a person to look at: artifacts/screenshots at the repository root.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PowerService.sln"))) dir = dir.Parent;
+        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await _factory.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* the OS cleans temp */ }
+    }
+}
+
+/// <summary>Small verbs for MudBlazor inputs, which commit their value on change (blur).</summary>
+public static class PageActions
+{
+    public static async Task EnterAsync(this IPage page, string testId, string text)
+    {
+        var input = page.Locator($"[data-testid={testId}]");
+        await input.FillAsync(text);
+        await input.BlurAsync();
+    }
+
+    public static async Task ChooseAsync(this IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid={testId}]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Clicks a stage action, fills its form through <paramref name="fill"/>, submits, and waits for the stage.</summary>
+    public static async Task DoAsync(this IPage page, string trigger, Func<Task> fill, string expectedStage)
+    {
+        await page.ClickAsync($"[data-testid=action-{trigger}]");
+        await fill();
+        await page.ClickAsync("[data-testid=action-submit]");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=complaint-stage]")).ToHaveTextAsync(expectedStage);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=action-submit]")).ToHaveCountAsync(0);
+    }
+}

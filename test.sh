@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test: domain, bUnit components, SQLite persistence and the Playwright browser test.
+# Installs what the tests need when it is missing (Debian chromium for the browser test, a CJK
+# font so screenshots are legible, poppler-utils for reading PDFs back).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+log=$(mktemp)
+set +e
+dotnet test PowerService.sln --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for CI: "N passed, N failed, N skipped".
+summary=$(grep -E 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1)
+if [ -n "$summary" ]; then
+  failed=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
+  passed=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
+  skipped=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+elif [ "$status" -eq 0 ]; then
+  echo "0 passed, 0 failed"; status=1   # a run that executed no test is a failure
+fi
+rm -f "$log"
+exit "$status"
