@@ -111,32 +111,16 @@ public sealed partial class Complaint
     };
 
     /// <summary>A step's data rules, lifted to its submission, plus the rules that need the complaint or the clock.</summary>
-    private IReadOnlyList<FieldRule<Submission<T>>> RulesFor<T>()
+    private IReadOnlyList<FieldRule<Submission<T>>> RulesFor<T>() where T : IStepData<T>
     {
-        var dataRules = StepRules<T>().Select(r => new FieldRule<Submission<T>>(r.Field, s => r.Holds(s.Data), r.Message));
+        var dataRules = T.Rules.Select(r => new FieldRule<Submission<T>>(r.Field, s => r.Holds(s.Data), r.Message));
         return [.. dataRules, .. ComplaintRules<T>()];
     }
 
-    private static IEnumerable<FieldRule<T>> StepRules<T>() => typeof(T) switch
-    {
-        var t when t == typeof(DispatchOrder) => (IEnumerable<FieldRule<T>>)DispatchOrder.Rules,
-        var t when t == typeof(InvestigationFindings) => (IEnumerable<FieldRule<T>>)InvestigationFindings.Rules,
-        var t when t == typeof(ResolutionPlan) => (IEnumerable<FieldRule<T>>)ResolutionPlan.Rules,
-        var t when t == typeof(RevisitRecord) => (IEnumerable<FieldRule<T>>)RevisitRecord.Rules,
-        var t when t == typeof(ImprovementPlan) => (IEnumerable<FieldRule<T>>)ImprovementPlan.Rules,
-        var t when t == typeof(ImprovementWaiver) => (IEnumerable<FieldRule<T>>)ImprovementWaiver.Rules,
-        var t when t == typeof(Reassignment) => (IEnumerable<FieldRule<T>>)Reassignment.Rules,
-        var t when t == typeof(ProgressNote) => (IEnumerable<FieldRule<T>>)ProgressNote.Rules,
-        var t when t == typeof(MergeRequest) => (IEnumerable<FieldRule<T>>)MergeRequest.Rules,
-        var t when t == typeof(Withdrawal) => (IEnumerable<FieldRule<T>>)Withdrawal.Rules,
-        var t when t == typeof(Reclassification) => (IEnumerable<FieldRule<T>>)Reclassification.Rules,
-        _ => throw new InvalidOperationException($"No rules for step data {typeof(T).Name}."),
-    };
-
     private IEnumerable<FieldRule<Submission<T>>> ComplaintRules<T>()
     {
-        yield return new("Note", s => TextRules.WithinLength(s.Context.Note, Limits.Note), $"备注不能超过 {Limits.Note} 字");
-        yield return new("Note", s => TextRules.IsPlainText(s.Context.Note), "备注只能是纯文本，不能包含 HTML 标记、控制字符或表情符号");
+        foreach (var rule in StepContext.NoteRules)
+            yield return new(rule.Field, s => rule.Holds(s.Context), rule.Message);
         if (typeof(T) == typeof(ResolutionPlan))
             yield return new(nameof(ResolutionPlan.CommittedBy),
                 s => (s.Data as ResolutionPlan)?.CommittedBy is not { } by || (by >= RegisteredAt.AddMinutes(-1) && by <= s.Context.At.AddYears(1)),
@@ -162,7 +146,7 @@ public sealed partial class Complaint
     /// Fires a step: the role may use it, the machine permits it now with this data, then the
     /// data is applied and the timeline appended. A refusal leaves the complaint untouched.
     /// </summary>
-    private StepResult Fire<T>(LoopTrigger trigger, T data, StepContext context, Action apply, Func<string> summary)
+    private StepResult Fire<T>(LoopTrigger trigger, T data, StepContext context, Action apply, Func<string> summary) where T : IStepData<T>
     {
         if (!LoopPermissions.May(context.Roles, trigger))
             return StepResult.Refused($"您的角色无权执行“{Labels.Of(trigger)}”");

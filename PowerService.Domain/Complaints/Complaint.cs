@@ -74,7 +74,7 @@ public sealed partial class Complaint
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         if (!LoopPermissions.MayRegister(context.Roles)) return new(null, StepResult.Refused("您的角色无权登记投诉"));
-        var errors = intake.Check(context.At).Concat(NoteRules(context)).ToList();
+        var errors = intake.Check(context.At).Concat(FieldRule<StepContext>.Check(context, StepContext.NoteRules)).ToList();
         if (errors.Count > 0) return new(null, StepResult.Refused(errors));
 
         var complaint = new Complaint
@@ -206,12 +206,6 @@ public sealed partial class Complaint
     {
         var t = (text ?? "").Trim().TrimEnd('。', '；', '，', '.', ';', ',', '！', '!');
         return t.Length <= max ? t : t[..max] + "…";
-    }
-
-    private static IEnumerable<FieldError> NoteRules(StepContext context)
-    {
-        if (!TextRules.WithinLength(context.Note, Limits.Note)) yield return new("Note", $"备注不能超过 {Limits.Note} 字");
-        if (!TextRules.IsPlainText(context.Note)) yield return new("Note", "备注只能是纯文本，不能包含 HTML 标记、控制字符或表情符号");
     }
 }
 

@@ -4,7 +4,7 @@ using PowerService.Domain.Text;
 namespace PowerService.Domain.Complaints.Steps;
 
 /// <summary>受理派单: intake is confirmed and the complaint goes to a handler in a department.</summary>
-public sealed record DispatchOrder(Actor? Handler, string? Department)
+public sealed record DispatchOrder(Actor? Handler, string? Department) : IStepData<DispatchOrder>
 {
     public static IReadOnlyList<FieldRule<DispatchOrder>> Rules { get; } =
     [
@@ -14,7 +14,7 @@ public sealed record DispatchOrder(Actor? Handler, string? Department)
 }
 
 /// <summary>转派: the complaint changes hands; the first responder (首问责任人) stays.</summary>
-public sealed record Reassignment(Actor? Handler, string? Department, string? Reason)
+public sealed record Reassignment(Actor? Handler, string? Department, string? Reason) : IStepData<Reassignment>
 {
     public static IReadOnlyList<FieldRule<Reassignment>> Rules { get; } =
     [
@@ -25,7 +25,7 @@ public sealed record Reassignment(Actor? Handler, string? Department, string? Re
 }
 
 /// <summary>进度备注: the daily progress update while a complaint is open (§002 处理中每日更新进度).</summary>
-public sealed record ProgressNote(string? Text)
+public sealed record ProgressNote(string? Text) : IStepData<ProgressNote>
 {
     public static IReadOnlyList<FieldRule<ProgressNote>> Rules { get; } =
         [.. CommonRules.RequiredText<ProgressNote>(nameof(Text), "进度说明", d => d.Text, Limits.Note)];

@@ -6,7 +6,7 @@ namespace PowerService.Domain.Complaints.Steps;
 public sealed record CorrectiveAction(string? Action, string? Owner, DateOnly? DueDate);
 
 /// <summary>总结改进 output: the root cause (5 whys) and corrective actions with owner and due date.</summary>
-public sealed record ImprovementPlan(string? RootCause, IReadOnlyList<CorrectiveAction> Actions)
+public sealed record ImprovementPlan(string? RootCause, IReadOnlyList<CorrectiveAction> Actions) : IStepData<ImprovementPlan>
 {
     public static IReadOnlyList<FieldRule<ImprovementPlan>> Rules { get; } =
     [
@@ -24,7 +24,7 @@ public sealed record ImprovementPlan(string? RootCause, IReadOnlyList<Corrective
 }
 
 /// <summary>A manager's recorded reason that no corrective action is needed.</summary>
-public sealed record ImprovementWaiver(string? Reason)
+public sealed record ImprovementWaiver(string? Reason) : IStepData<ImprovementWaiver>
 {
     public static IReadOnlyList<FieldRule<ImprovementWaiver>> Rules { get; } =
     [

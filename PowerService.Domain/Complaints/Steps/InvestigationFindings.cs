@@ -8,7 +8,7 @@ public sealed record InvestigationFindings(
     string? Evidence,
     string? Cause,
     Responsibility? Responsibility,
-    string? Proposal)
+    string? Proposal) : IStepData<InvestigationFindings>
 {
     public static IReadOnlyList<FieldRule<InvestigationFindings>> Rules { get; } =
     [

@@ -10,7 +10,7 @@ public sealed record ResolutionPlan(
     string? Solution,
     DateTimeOffset? CommittedBy,
     string? CustomerCommunication,
-    Compensation? Compensation)
+    Compensation? Compensation) : IStepData<ResolutionPlan>
 {
     public static IReadOnlyList<FieldRule<ResolutionPlan>> Rules { get; } =
     [

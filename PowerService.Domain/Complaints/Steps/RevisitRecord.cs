@@ -11,7 +11,7 @@ public sealed record RevisitRecord(
     RevisitMethod Method,
     bool Reached,
     Satisfaction? Satisfaction,
-    string? CustomerOpinion)
+    string? CustomerOpinion) : IStepData<RevisitRecord>
 {
     public bool IsSatisfied => Reached && Satisfaction is Complaints.Satisfaction.Satisfied or Complaints.Satisfaction.FairlySatisfied;
 

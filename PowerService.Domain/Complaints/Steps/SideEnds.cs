@@ -3,7 +3,7 @@ using PowerService.Domain.Text;
 namespace PowerService.Domain.Complaints.Steps;
 
 /// <summary>合并: this complaint duplicates another one, which carries on.</summary>
-public sealed record MergeRequest(string? IntoNumber, string? Reason)
+public sealed record MergeRequest(string? IntoNumber, string? Reason) : IStepData<MergeRequest>
 {
     public static IReadOnlyList<FieldRule<MergeRequest>> Rules { get; } =
     [
@@ -13,7 +13,7 @@ public sealed record MergeRequest(string? IntoNumber, string? Reason)
 }
 
 /// <summary>撤诉: the customer withdraws; the record still says why and how it was confirmed.</summary>
-public sealed record Withdrawal(string? Reason, string? HowConfirmed)
+public sealed record Withdrawal(string? Reason, string? HowConfirmed) : IStepData<Withdrawal>
 {
     public static IReadOnlyList<FieldRule<Withdrawal>> Rules { get; } =
     [
@@ -23,7 +23,7 @@ public sealed record Withdrawal(string? Reason, string? HowConfirmed)
 }
 
 /// <summary>转为非投诉: on investigation it is an enquiry, suggestion, etc., not a complaint.</summary>
-public sealed record Reclassification(ReclassifiedAs? As, string? Reason)
+public sealed record Reclassification(ReclassifiedAs? As, string? Reason) : IStepData<Reclassification>
 {
     public static IReadOnlyList<FieldRule<Reclassification>> Rules { get; } =
     [

@@ -1,4 +1,5 @@
 using PowerService.Domain.Staff;
+using PowerService.Domain.Text;
 
 namespace PowerService.Domain.Complaints.Steps;
 
@@ -8,6 +9,13 @@ namespace PowerService.Domain.Complaints.Steps;
 /// </summary>
 public sealed record StepContext(Actor By, IReadOnlyCollection<StaffRole> Roles, DateTimeOffset At, string? Note = null)
 {
+    /// <summary>The note is typed with every step and kept on the timeline: plain text, bounded.</summary>
+    public static IReadOnlyList<FieldRule<StepContext>> NoteRules { get; } =
+    [
+        new(nameof(Note), c => TextRules.WithinLength(c.Note, Limits.Note), $"备注不能超过 {Limits.Note} 字"),
+        new(nameof(Note), c => TextRules.IsPlainText(c.Note), "备注只能是纯文本，不能包含 HTML 标记、控制字符或表情符号"),
+    ];
+
     public static StepContext Now(TimeProvider time, Actor by, IReadOnlyCollection<StaffRole> roles, string? note = null) =>
         new(by, roles, time.GetUtcNow(), note);
 }

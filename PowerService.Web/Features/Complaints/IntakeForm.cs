@@ -28,7 +28,9 @@ public sealed class IntakeForm
     public string? ExpectedOutcome { get; set; }
     public ComplainantProfile? Profile { get; set; }
 
-    /// <summary>The domain reports "ReceivedAt"; the form shows it at the date input.</summary>
+    /// <summary>The form property that shows a domain field's error: the received instant is typed as a date and a time.</summary>
+    public static string FieldFor(string domainField) => domainField == nameof(ComplaintIntake.ReceivedAt) ? nameof(ReceivedDate) : domainField;
+
     public DateTimeOffset? ReceivedAt => ReceivedDate is { } date
         ? ChinaTime.FromChinaWallClock(date.Date + (ReceivedTime ?? TimeSpan.Zero))
         : null;
