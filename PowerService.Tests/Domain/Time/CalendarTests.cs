@@ -1,0 +1,60 @@
+using PowerService.Domain.Time;
+
+namespace PowerService.Tests.Domain.Time;
+
+public class CalendarTests
+{
+    [Fact]
+    public void The_shipped_2026_calendar_has_its_holidays_and_make_up_days()
+    {
+        var year = ShippedCalendars.Year(2026);
+
+        Assert.Equal(6, year.Days.Count(d => !d.IsOffDay));
+        Assert.Equal(9, year.Days.Count(d => d.Name == "春节" && d.IsOffDay));
+        var calendar = ShippedCalendars.Calendar;
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 5)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 2, 28)));  // Saturday, 调休上班
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 11, 23)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 11, 22)));
+        Assert.Equal([2025, 2026], calendar.KnownYears.Order());
+    }
+
+    [Fact]
+    public void An_ics_file_reads_holidays_and_make_up_days()
+    {
+        const string ics = """
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            DTSTART;VALUE=DATE:20270206
+            DTEND;VALUE=DATE:20270209
+            SUMMARY:春节 休
+            END:VEVENT
+            BEGIN:VEVENT
+            DTSTART;VALUE=DATE:20270131
+            SUMMARY:春节 补班
+            END:VEVENT
+            END:VCALENDAR
+            """;
+
+        var (year, errors) = CalendarFormats.FromIcs(ics, 2027);
+
+        Assert.Empty(errors);
+        Assert.Equal([new DateOnly(2027, 1, 31), new DateOnly(2027, 2, 6), new DateOnly(2027, 2, 7), new DateOnly(2027, 2, 8)], year!.Days.Select(d => d.Date));
+        Assert.Equal([false, true, true, true], year.Days.Select(d => d.IsOffDay));
+    }
+
+    [Theory]
+    [InlineData("not json", "文件不是有效的 JSON")]
+    [InlineData("{\"days\":[]}", "缺少有效的年份（year）")]
+    [InlineData("{\"year\":2027,\"days\":[{\"date\":\"2027-13-01\",\"isOffDay\":true}]}", "日期格式不正确：2027-13-01（应为 yyyy-MM-dd）")]
+    [InlineData("{\"year\":2027,\"days\":[{\"date\":\"2026-12-31\",\"isOffDay\":true}]}", "2026-12-31 不属于 2027 年")]
+    [InlineData("{\"year\":2027,\"days\":[{\"date\":\"2027-01-01\"}]}", "2027-01-01 缺少 isOffDay（true 为放假，false 为调休上班）")]
+    [InlineData("{\"year\":2027,\"days\":[{\"date\":\"2027-01-01\",\"isOffDay\":true},{\"date\":\"2027-01-01\",\"isOffDay\":true}]}", "2027-01-01 出现了多次")]
+    public void A_bad_calendar_file_is_refused_with_a_reason(string json, string reason)
+    {
+        var (year, errors) = CalendarFormats.FromJson(json);
+
+        Assert.Null(year);
+        Assert.Equal(reason, Assert.Single(errors).Message);
+    }
+}
