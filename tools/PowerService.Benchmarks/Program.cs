@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using PowerService.Domain.Sla;
+using PowerService.Domain.Time;
+
+// Benchmarks named by the issues. Usage: dotnet run -c Release --project tools/PowerService.Benchmarks -- sla [count]
+// Run through ./bench.sh, which pins the process to one core.
+var what = args.FirstOrDefault() ?? "sla";
+if (what != "sla")
+{
+    Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count]");
+    return 2;
+}
+var count = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
+return SlaBenchmark.Run(count);
+
+/// <summary>
+/// Computes the deadline and the state of <c>count</c> open clocks — the work the queue and the
+/// background watcher do for every open complaint — with the shipped calendars and the default
+/// mix of limits. Reports the median of five timed runs after a warm-up.
+/// </summary>
+internal static class SlaBenchmark
+{
+    public static int Run(int count)
+    {
+        var calendar = new WorkingCalendar(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Calendars"), "*.json")
+            .Select(f => CalendarFormats.FromJson(File.ReadAllText(f)).Year!));
+        var limits = SlaPolicy.Default.Rules.Select(r => r.Limit).Distinct().ToArray();
+        var random = new Random(12398);
+        // Open clocks started in the 30 days before "now", which sits just after National Day 2026,
+        // so the working-day walks cross the holiday week and its make-up days.
+        var now = new DateTimeOffset(2026, 10, 12, 2, 0, 0, TimeSpan.Zero);
+        var starts = new DateTimeOffset[count];
+        var chosen = new TimeLimit[count];
+        for (var i = 0; i < count; i++)
+        {
+            starts[i] = now.AddMinutes(-random.Next(0, 30 * 24 * 60));
+            chosen[i] = limits[random.Next(limits.Length)];
+        }
+
+        Measure(calendar, starts, chosen, now, out _); // warm-up (JIT, tiering)
+        var times = new List<double>();
+        var tally = new int[Enum.GetValues<ClockState>().Length];
+        for (var run = 0; run < 5; run++) times.Add(Measure(calendar, starts, chosen, now, out tally));
+        times.Sort();
+
+        Console.WriteLine($"clocks: {count:N0}; limits: {string.Join(", ", limits)}");
+        Console.WriteLine($"states: {string.Join(", ", Enum.GetValues<ClockState>().Select(s => $"{s}={tally[(int)s]:N0}"))}");
+        Console.WriteLine($"runs (ms): {string.Join(", ", times.Select(t => t.ToString("F0")))}");
+        Console.WriteLine($"median: {times[2]:F0} ms for {count:N0} clocks ({times[2] * 1_000_000 / count:F0} ns per clock)");
+        return 0;
+    }
+
+    private static double Measure(WorkingCalendar calendar, DateTimeOffset[] starts, TimeLimit[] limits, DateTimeOffset now, out int[] tally)
+    {
+        tally = new int[Enum.GetValues<ClockState>().Length];
+        var hours = BusinessHours.Default;
+        var thresholds = ClockThresholds.Default;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < starts.Length; i++)
+        {
+            var deadline = Deadlines.Compute(starts[i], limits[i], calendar, hours);
+            var clock = new SlaClock(ClockKind.Handling, limits[i], starts[i], deadline.Due, null, deadline.UsedFallbackCalendar);
+            tally[(int)clock.Read(now, thresholds).State]++;
+        }
+        return watch.Elapsed.TotalMilliseconds;
+    }
+}
