@@ -1,4 +1,5 @@
 using PowerService.Domain.Complaints;
+using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 
 namespace PowerService.Domain;
@@ -36,6 +37,8 @@ public static class Labels
         LoopTrigger.Merge => "合并重复投诉",
         LoopTrigger.Withdraw => "客户撤诉",
         LoopTrigger.Reclassify => "转为非投诉",
+        LoopTrigger.Escalate => "升级",
+        LoopTrigger.ExtendDeadline => "延长时限",
         _ => trigger.ToString(),
     };
 
@@ -148,6 +151,36 @@ public static class Labels
         _ => kind.ToString(),
     };
 
+    public static string Of(ClockKind clock) => clock switch
+    {
+        ClockKind.FirstResponse => "首次响应",
+        ClockKind.CustomerContact => "联系客户",
+        ClockKind.Handling => "处理答复",
+        ClockKind.FirstRevisit => "首次回访",
+        ClockKind.SecondRevisit => "二次回访",
+        ClockKind.Improvement => "总结改进",
+        _ => clock.ToString(),
+    };
+
+    public static string Of(ClockState state) => state switch
+    {
+        ClockState.OnTrack => "正常",
+        ClockState.Warning => "预警",
+        ClockState.Critical => "即将超时",
+        ClockState.Breached => "已超时",
+        ClockState.Met => "按时完成",
+        ClockState.MetLate => "超时完成",
+        _ => state.ToString(),
+    };
+
+    public static string Of(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Team => "班组级",
+        EscalationLevel.Department => "部门级",
+        EscalationLevel.Company => "公司级",
+        _ => level.ToString(),
+    };
+
     public static string Of(StaffRole role) => role switch
     {
         StaffRole.IntakeAgent => "受理员",
@@ -155,6 +188,7 @@ public static class Labels
         StaffRole.Manager => "管理人员",
         StaffRole.Trainer => "培训师",
         StaffRole.Admin => "系统管理员",
+        StaffRole.System => "系统",
         _ => role.ToString(),
     };
 }

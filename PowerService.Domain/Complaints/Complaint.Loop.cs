@@ -58,6 +58,8 @@ public sealed partial class Complaint
         var merge = Parameters<MergeRequest>(machine, LoopTrigger.Merge);
         var withdraw = Parameters<Withdrawal>(machine, LoopTrigger.Withdraw);
         var reclassify = Parameters<Reclassification>(machine, LoopTrigger.Reclassify);
+        var escalate = Parameters<EscalationRequest>(machine, LoopTrigger.Escalate);
+        var extend = Parameters<DeadlineExtension>(machine, LoopTrigger.ExtendDeadline);
 
         machine.Configure(Stage.Intake)
             .PermitIf(dispatch, Stage.Investigate, Guards(RulesFor<DispatchOrder>()))
@@ -90,6 +92,8 @@ public sealed partial class Complaint
             state.InternalTransitionIf(note, s => AllHold(s, RulesFor<ProgressNote>()), (_, _) => { }, "进度说明填写完整");
             if (stage != Stage.Intake)
                 state.InternalTransitionIf(reassign, s => AllHold(s, RulesFor<Reassignment>()), (_, _) => { }, "新处理人、部门和原因齐全");
+            state.InternalTransitionIf(escalate, s => AllHold(s, RulesFor<EscalationRequest>()), (_, _) => { }, "升级层级高于当前且写明原因");
+            state.InternalTransitionIf(extend, s => AllHold(s, RulesFor<DeadlineExtension>()), (_, _) => { }, "时限在计时中，新时限更晚且写明原因");
         }
 
         return machine;
@@ -125,6 +129,17 @@ public sealed partial class Complaint
             yield return new(nameof(ResolutionPlan.CommittedBy),
                 s => (s.Data as ResolutionPlan)?.CommittedBy is not { } by || (by >= RegisteredAt.AddMinutes(-1) && by <= s.Context.At.AddYears(1)),
                 "承诺完成时间须在受理之后、一年之内");
+        if (typeof(T) == typeof(EscalationRequest))
+            yield return new(nameof(EscalationRequest.To), s => (s.Data as EscalationRequest)?.To is not { } to || to > Escalation,
+                "只能升级到比当前更高的层级");
+        if (typeof(T) == typeof(DeadlineExtension))
+        {
+            yield return new(nameof(DeadlineExtension.Clock), s => (s.Data as DeadlineExtension)?.Clock is not { } kind || RunningClocks.Any(c => c.Kind == kind),
+                "该时限当前未在计时，不能延长");
+            yield return new(nameof(DeadlineExtension.NewDue), s => s.Data is not DeadlineExtension { Clock: { } kind, NewDue: { } due }
+                || RunningClocks.LastOrDefault(c => c.Kind == kind) is not { } clock || due > clock.DueAt,
+                "延长后的时限须晚于原时限");
+        }
         if (typeof(T) == typeof(RevisitRecord))
             yield return new("", s => DueRevisitRound == RevisitRound.First || s.Context.At >= SecondRevisitEarliest,
                 "二次回访须在处理完成满 7 天后进行");
@@ -163,6 +178,7 @@ public sealed partial class Complaint
         var from = Stage;
         machine.Fire(parameters, submission);
         apply();
+        AdvanceClocks(trigger, data, context);
         Append(trigger, context, from, summary());
         return StepResult.Success;
     }

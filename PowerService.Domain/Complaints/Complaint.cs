@@ -70,7 +70,7 @@ public sealed partial class Complaint
     /// Registers a complaint from an intake form. The registering person becomes the first
     /// responder and the first owner, in their own department, until it is dispatched.
     /// </summary>
-    public static StepResult<Complaint> Register(ComplaintIntake intake, string number, Guid intakeToken, string department, StepContext context)
+    public static StepResult<Complaint> Register(ComplaintIntake intake, string number, Guid intakeToken, string department, StepContext context, string? repeatOf = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         if (!LoopPermissions.MayRegister(context.Roles)) return new(null, StepResult.Refused("您的角色无权登记投诉"));
@@ -99,6 +99,7 @@ public sealed partial class Complaint
             Department = department,
         };
         complaint.Append(null, context, null, $"{Labels.Of(complaint.Channel)}受理，{Labels.Of(complaint.Category)} / {complaint.SubCategory}，{Labels.Of(complaint.Urgency)}");
+        complaint.OpenClocksAndLevel(context, repeatOf);
         return new(complaint, StepResult.Success);
     }
 

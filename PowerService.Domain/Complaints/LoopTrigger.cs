@@ -14,4 +14,6 @@ public enum LoopTrigger
     Merge,
     Withdraw,
     Reclassify,
+    Escalate,
+    ExtendDeadline,
 }

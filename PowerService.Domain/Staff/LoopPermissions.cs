@@ -11,6 +11,7 @@ public static class LoopPermissions
     private static readonly StaffRole[] FrontAndBack = [StaffRole.IntakeAgent, StaffRole.Handler, StaffRole.Manager];
     private static readonly StaffRole[] Handling = [StaffRole.Handler, StaffRole.Manager];
     private static readonly StaffRole[] ManagersOnly = [StaffRole.Manager];
+    private static readonly StaffRole[] ManagersAndSystem = [StaffRole.Manager, StaffRole.System];
 
     private static readonly IReadOnlyDictionary<LoopTrigger, StaffRole[]> Allowed = new Dictionary<LoopTrigger, StaffRole[]>
     {
@@ -25,13 +26,15 @@ public static class LoopPermissions
         [LoopTrigger.Merge] = Handling,
         [LoopTrigger.Withdraw] = FrontAndBack,
         [LoopTrigger.Reclassify] = Handling,
+        [LoopTrigger.Escalate] = ManagersAndSystem,
+        [LoopTrigger.ExtendDeadline] = ManagersOnly,
     };
 
     public static bool MayRegister(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);
 
     /// <summary>Trainers see only closed, de-identified cases; everyone else on staff sees live ones.</summary>
     public static bool MayViewLiveComplaints(IEnumerable<StaffRole> roles) =>
-        roles.Any(r => r is not StaffRole.Trainer);
+        roles.Any(r => r is not (StaffRole.Trainer or StaffRole.System));
 
     /// <summary>Those who call customers see the full phone number; others see it masked.</summary>
     public static bool MaySeeFullContact(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);

@@ -13,13 +13,13 @@ public sealed class ActionPanelTests : ComponentTestBase
 {
     private const string Dispatch = "Dispatch", Investigate = "Investigate", Resolve = "Resolve", Revisit = "Revisit",
         Improve = "Improve", Waive = "WaiveImprovement", Reassign = "Reassign", Note = "AddNote", Merge = "Merge",
-        Withdraw = "Withdraw", Reclassify = "Reclassify";
+        Withdraw = "Withdraw", Reclassify = "Reclassify", Escalate = "Escalate", Extend = "ExtendDeadline";
 
     public static TheoryData<Stage, StaffRole, string[]> Offers() => new()
     {
         { Stage.Intake, StaffRole.IntakeAgent, [Dispatch, Note, Withdraw] },
         { Stage.Intake, StaffRole.Handler, [Dispatch, Note, Merge, Withdraw, Reclassify] },
-        { Stage.Intake, StaffRole.Manager, [Dispatch, Note, Merge, Withdraw, Reclassify] },
+        { Stage.Intake, StaffRole.Manager, [Dispatch, Note, Merge, Withdraw, Reclassify, Escalate, Extend] },
         { Stage.Investigate, StaffRole.IntakeAgent, [Note, Withdraw] },
         { Stage.Investigate, StaffRole.Handler, [Investigate, Reassign, Note, Merge, Withdraw, Reclassify] },
         { Stage.Resolve, StaffRole.Handler, [Resolve, Reassign, Note, Merge, Withdraw] },
@@ -27,7 +27,7 @@ public sealed class ActionPanelTests : ComponentTestBase
         { Stage.Revisit, StaffRole.IntakeAgent, [Revisit, Note, Withdraw] },
         { Stage.Revisit, StaffRole.Handler, [Revisit, Reassign, Note, Withdraw] },
         { Stage.Improve, StaffRole.Handler, [Improve, Reassign, Note] },
-        { Stage.Improve, StaffRole.Manager, [Improve, Waive, Reassign, Note] },
+        { Stage.Improve, StaffRole.Manager, [Improve, Waive, Reassign, Note, Escalate, Extend] },
         { Stage.Improve, StaffRole.IntakeAgent, [Note] },
         { Stage.Investigate, StaffRole.Admin, [] },
         { Stage.Closed, StaffRole.Manager, [] },

@@ -39,7 +39,7 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
         foreach (var name in Departments.Where(n => !db.Departments.Any(d => d.Name == n)))
             db.Departments.Add(new Department { Name = name });
         await db.SaveChangesAsync();
-        foreach (var role in Enum.GetNames<StaffRole>())
+        foreach (var role in StaffRoles.People.Select(r => r.ToString()))
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
     }
 

@@ -24,8 +24,11 @@ public sealed record Reassignment(Actor? Handler, string? Department, string? Re
     ];
 }
 
-/// <summary>进度备注: the daily progress update while a complaint is open (§002 处理中每日更新进度).</summary>
-public sealed record ProgressNote(string? Text) : IStepData<ProgressNote>
+/// <summary>
+/// 进度备注: the daily progress update while a complaint is open (§002 处理中每日更新进度).
+/// <see cref="ContactedCustomer"/> records that the customer was reached, which stops the contact clock.
+/// </summary>
+public sealed record ProgressNote(string? Text, bool ContactedCustomer = false) : IStepData<ProgressNote>
 {
     public static IReadOnlyList<FieldRule<ProgressNote>> Rules { get; } =
         [.. CommonRules.RequiredText<ProgressNote>(nameof(Text), "进度说明", d => d.Text, Limits.Note)];

@@ -1,13 +1,14 @@
+using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Text;
 
 namespace PowerService.Domain.Complaints.Steps;
 
 /// <summary>
-/// Who does a step (and in which roles), when — from the caller's TimeProvider — and their
-/// free-text note for the timeline.
+/// Who does a step (and in which roles), when — from the caller's TimeProvider — their free-text
+/// note for the timeline, and the SLA rules in force (which start the complaint's clocks).
 /// </summary>
-public sealed record StepContext(Actor By, IReadOnlyCollection<StaffRole> Roles, DateTimeOffset At, string? Note = null)
+public sealed record StepContext(Actor By, IReadOnlyCollection<StaffRole> Roles, DateTimeOffset At, string? Note = null, SlaSchedule? Sla = null)
 {
     /// <summary>The note is typed with every step and kept on the timeline: plain text, bounded.</summary>
     public static IReadOnlyList<FieldRule<StepContext>> NoteRules { get; } =
@@ -16,8 +17,8 @@ public sealed record StepContext(Actor By, IReadOnlyCollection<StaffRole> Roles,
         new(nameof(Note), c => TextRules.IsPlainText(c.Note), "备注只能是纯文本，不能包含 HTML 标记、控制字符或表情符号"),
     ];
 
-    public static StepContext Now(TimeProvider time, Actor by, IReadOnlyCollection<StaffRole> roles, string? note = null) =>
-        new(by, roles, time.GetUtcNow(), note);
+    public static StepContext Now(TimeProvider time, Actor by, IReadOnlyCollection<StaffRole> roles, string? note = null, SlaSchedule? sla = null) =>
+        new(by, roles, time.GetUtcNow(), note, sla);
 }
 
 /// <summary>The single argument every parameterised trigger carries: the step's data and its context.</summary>

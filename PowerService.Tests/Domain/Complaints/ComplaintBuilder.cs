@@ -1,6 +1,9 @@
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
+using PowerService.Domain.Time;
+using PowerService.Tests.Domain.Time;
 
 namespace PowerService.Tests.Domain.Complaints;
 
@@ -32,8 +35,11 @@ public static class ComplaintBuilder
         Profile = ComplainantProfile.Emotional,
     };
 
+    /// <summary>The shipped calendars with the default policy and hours: clocks run as in production.</summary>
+    public static readonly SlaSchedule Schedule = new(SlaPolicy.Default, ShippedCalendars.Calendar, BusinessHours.Default, ClockThresholds.Default);
+
     public static StepContext At(DateTimeOffset at, Actor? by = null, params StaffRole[] roles) =>
-        new(by ?? Handler, roles.Length == 0 ? AllActingRoles : roles, at);
+        new(by ?? Handler, roles.Length == 0 ? AllActingRoles : roles, at, null, Schedule);
 
     public static StepContext Ctx(Complaint c, double hoursAfterStart = 1, params StaffRole[] roles) =>
         At(Start.AddHours(hoursAfterStart), Handler, roles);

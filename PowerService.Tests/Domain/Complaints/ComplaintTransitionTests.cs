@@ -12,27 +12,27 @@ public class ComplaintTransitionTests
         [Stage.Intake] = new()
         {
             [LoopTrigger.Dispatch] = Stage.Investigate, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Intake,
+            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Intake, [LoopTrigger.Escalate] = Stage.Intake, [LoopTrigger.ExtendDeadline] = Stage.Intake,
         },
         [Stage.Investigate] = new()
         {
             [LoopTrigger.Investigate] = Stage.Resolve, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Investigate, [LoopTrigger.Reassign] = Stage.Investigate,
+            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Investigate, [LoopTrigger.Escalate] = Stage.Investigate, [LoopTrigger.ExtendDeadline] = Stage.Investigate, [LoopTrigger.Reassign] = Stage.Investigate,
         },
         [Stage.Resolve] = new()
         {
             [LoopTrigger.Resolve] = Stage.Revisit, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.AddNote] = Stage.Resolve, [LoopTrigger.Reassign] = Stage.Resolve,
+            [LoopTrigger.AddNote] = Stage.Resolve, [LoopTrigger.Escalate] = Stage.Resolve, [LoopTrigger.ExtendDeadline] = Stage.Resolve, [LoopTrigger.Reassign] = Stage.Resolve,
         },
         [Stage.Revisit] = new()
         {
             [LoopTrigger.Revisit] = Stage.Revisit, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.AddNote] = Stage.Revisit, [LoopTrigger.Reassign] = Stage.Revisit,
+            [LoopTrigger.AddNote] = Stage.Revisit, [LoopTrigger.Escalate] = Stage.Revisit, [LoopTrigger.ExtendDeadline] = Stage.Revisit, [LoopTrigger.Reassign] = Stage.Revisit,
         },
         [Stage.Improve] = new()
         {
             [LoopTrigger.Improve] = Stage.Closed, [LoopTrigger.WaiveImprovement] = Stage.Closed,
-            [LoopTrigger.AddNote] = Stage.Improve, [LoopTrigger.Reassign] = Stage.Improve,
+            [LoopTrigger.AddNote] = Stage.Improve, [LoopTrigger.Escalate] = Stage.Improve, [LoopTrigger.ExtendDeadline] = Stage.Improve, [LoopTrigger.Reassign] = Stage.Improve,
         },
         [Stage.Closed] = [], [Stage.Merged] = [], [Stage.Withdrawn] = [], [Stage.Reclassified] = [],
     };
@@ -95,6 +95,10 @@ public class ComplaintTransitionTests
             LoopTrigger.Merge => c.MergeInto(new MergeRequest("TS202611220007", "重复来电"), ctx),
             LoopTrigger.Withdraw => c.Withdraw(new Withdrawal("客户表示已自行解决", "电话录音"), ctx),
             LoopTrigger.Reclassify => c.Reclassify(new Reclassification(ReclassifiedAs.Suggestion, "属于意见建议"), ctx),
+            LoopTrigger.Escalate => c.Escalate(new EscalationRequest(PowerService.Domain.Sla.EscalationLevel.Company, PowerService.Domain.Sla.EscalationCause.Manual, "客户情绪激烈，经理提级督办"), ctx),
+            LoopTrigger.ExtendDeadline => c.ExtendDeadline(new DeadlineExtension(
+                c.RunningClocks.FirstOrDefault()?.Kind ?? PowerService.Domain.Sla.ClockKind.Handling,
+                (c.RunningClocks.FirstOrDefault()?.DueAt ?? Start).AddDays(3), "涉及多部门联合调查，申请延期"), ctx),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
         };
     }

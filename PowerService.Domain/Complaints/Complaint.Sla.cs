@@ -1,0 +1,119 @@
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Sla;
+using PowerService.Domain.Staff;
+using PowerService.Domain.Time;
+
+namespace PowerService.Domain.Complaints;
+
+/// <summary>
+/// The complaint's deadlines and escalation. Clocks start and stop with the loop's steps, under the
+/// schedule the step brings (<see cref="StepContext.Sla"/>); once started, a clock keeps its limit
+/// whatever the policy becomes. Escalations and extensions are steps of their own, on the timeline.
+/// </summary>
+public sealed partial class Complaint
+{
+    private List<SlaClock> _clocks = [];
+
+    public IReadOnlyList<SlaClock> Clocks => _clocks;
+
+    /// <summary>The earliest due time of a running clock: what the queue sorts and filters by.</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
+    public EscalationLevel Escalation { get; private set; }
+
+    public IEnumerable<SlaClock> RunningClocks => _clocks.Where(c => c.IsRunning);
+
+    public StepResult Escalate(EscalationRequest request, StepContext context) =>
+        Fire(LoopTrigger.Escalate, request, context, () => Escalation = request.To!.Value,
+            () => $"升级至{Labels.Of(request.To!.Value)}：{Shorten(request.Reason)}");
+
+    public StepResult ExtendDeadline(DeadlineExtension extension, StepContext context) =>
+        Fire(LoopTrigger.ExtendDeadline, extension, context,
+            () => Replace(extension.Clock!.Value, c => c.ExtendTo(extension.NewDue!.Value.ToUniversalTime())),
+            () => $"{Labels.Of(extension.Clock!.Value)}时限延长至 {ChinaTime.Format(extension.NewDue!.Value)}：{Shorten(extension.Reason)}");
+
+    /// <summary>The level a complaint starts at: third-party and media channels start higher (domain.md §4).</summary>
+    public static EscalationLevel StartingLevel(Channel channel) =>
+        channel is Channel.Regulator12398 or Channel.Government12345 or Channel.Media ? EscalationLevel.Department : EscalationLevel.Team;
+
+    /// <summary>Starts the intake clocks and records an escalation the channel or a repeat calls for.</summary>
+    private void OpenClocksAndLevel(StepContext context, string? repeatOf)
+    {
+        Start(ClockKind.FirstResponse, ReceivedAt, context);
+        Start(ClockKind.CustomerContact, ReceivedAt, context);
+        Start(ClockKind.Handling, ReceivedAt, context);
+        RefreshNextDue();
+
+        var level = StartingLevel(Channel);
+        var reason = level > EscalationLevel.Team ? $"{Labels.Of(Channel)}投诉，按规定提级处理" : null;
+        if (repeatOf is not null)
+        {
+            level = level == EscalationLevel.Team ? EscalationLevel.Department : EscalationLevel.Company;
+            reason = $"同一客户 30 天内重复投诉（前次 {repeatOf}）" + (reason is null ? "" : "；" + reason);
+        }
+        if (reason is null) return;
+        Escalation = level;
+        Append(LoopTrigger.Escalate, context with { By = StaffRoles.SystemActor, Note = null }, Stage, $"升级至{Labels.Of(level)}：{reason}");
+    }
+
+    /// <summary>What each step does to the clocks; called after the step's data is applied.</summary>
+    private void AdvanceClocks(LoopTrigger trigger, object? data, StepContext context)
+    {
+        var at = context.At.ToUniversalTime();
+        switch (trigger)
+        {
+            case LoopTrigger.Dispatch:
+                Stop(ClockKind.FirstResponse, at);
+                break;
+            case LoopTrigger.AddNote when data is ProgressNote { ContactedCustomer: true }:
+                Stop(ClockKind.FirstResponse, at);
+                Stop(ClockKind.CustomerContact, at);
+                break;
+            case LoopTrigger.Resolve:
+                Stop(ClockKind.FirstResponse, at);
+                Stop(ClockKind.CustomerContact, at);
+                Stop(ClockKind.Handling, at);
+                Start(ClockKind.FirstRevisit, at, context);
+                Start(ClockKind.SecondRevisit, at, context);
+                break;
+            case LoopTrigger.Revisit when _revisits[^1].Record.Reached:
+                Stop(_revisits[^1].Round == RevisitRound.First ? ClockKind.FirstRevisit : ClockKind.SecondRevisit, at);
+                if (Stage == Stage.Resolve)
+                {
+                    // Re-opened: this resolution's revisits are over; handling runs again.
+                    Stop(ClockKind.FirstRevisit, at);
+                    Stop(ClockKind.SecondRevisit, at);
+                    Start(ClockKind.Handling, at, context);
+                }
+                else if (Stage == Stage.Improve) Start(ClockKind.Improvement, at, context);
+                break;
+            case LoopTrigger.Improve or LoopTrigger.WaiveImprovement:
+                Stop(ClockKind.Improvement, at);
+                break;
+            case LoopTrigger.Merge or LoopTrigger.Withdraw or LoopTrigger.Reclassify:
+                foreach (var kind in RunningClocks.Select(c => c.Kind).ToList()) Stop(kind, at);
+                break;
+        }
+        RefreshNextDue();
+    }
+
+    private void Start(ClockKind kind, DateTimeOffset at, StepContext context)
+    {
+        if (context.Sla?.Start(kind, Channel, Category, Urgency, at) is { } clock) _clocks = [.. _clocks, clock];
+    }
+
+    private void Stop(ClockKind kind, DateTimeOffset at) => Replace(kind, c => c.Stop(at));
+
+    /// <summary>Replaces the running clock of a kind (clocks are values; the list is replaced so change tracking sees it).</summary>
+    private void Replace(ClockKind kind, Func<SlaClock, SlaClock> change)
+    {
+        var index = _clocks.FindLastIndex(c => c.Kind == kind && c.IsRunning);
+        if (index < 0) return;
+        var copy = _clocks.ToList();
+        copy[index] = change(copy[index]);
+        _clocks = copy;
+        RefreshNextDue();
+    }
+
+    private void RefreshNextDue() => NextDueAt = RunningClocks.Select(c => (DateTimeOffset?)c.DueAt).Min();
+}

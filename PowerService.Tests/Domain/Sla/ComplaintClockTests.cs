@@ -1,0 +1,150 @@
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Sla;
+using PowerService.Domain.Staff;
+using PowerService.Domain.Time;
+using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
+
+namespace PowerService.Tests.Domain.Sla;
+
+/// <summary>The complaint's clocks follow its steps; escalations and extensions go on the timeline.</summary>
+public class ComplaintClockTests
+{
+    private static DateTimeOffset Cst(int m, int d, int h, int min = 0) => new(2026, m, d, h, min, 0, ChinaTime.Offset);
+
+    private static SlaClock Running(Complaint c, ClockKind kind) => c.RunningClocks.Single(x => x.Kind == kind);
+
+    [Fact]
+    public void Registration_starts_response_contact_and_handling_clocks_from_the_call()
+    {
+        var c = Registered(); // 95598, normal, received 09:20 on Monday 23 November
+
+        Assert.Equal(
+            [(ClockKind.FirstResponse, Cst(11, 24, 9, 20)), (ClockKind.CustomerContact, Cst(11, 24, 9, 20)), (ClockKind.Handling, Cst(11, 27, 17, 30))],
+            c.Clocks.Select(x => (x.Kind, x.DueAt.ToChina())));
+        Assert.Equal(Cst(11, 24, 9, 20), c.NextDueAt);
+        Assert.Equal(EscalationLevel.Team, c.Escalation);
+    }
+
+    [Fact]
+    public void Dispatch_answers_the_first_response_and_a_contact_note_the_contact_clock()
+    {
+        var c = Registered();
+
+        Ok(c, c.Dispatch(Dispatch, At(Start.AddHours(1))));
+        Ok(c, c.AddNote(new ProgressNote("已电话联系客户，约定上门时间", ContactedCustomer: true), At(Start.AddHours(2))));
+
+        Assert.Equal([ClockKind.Handling], c.RunningClocks.Select(x => x.Kind));
+        Assert.All(c.Clocks.Where(x => !x.IsRunning), x => Assert.Equal(ClockState.Met, x.Read(Start.AddDays(9), ClockThresholds.Default).State));
+    }
+
+    [Fact]
+    public void Resolution_stops_handling_and_starts_both_revisit_clocks()
+    {
+        var c = In(Stage.Revisit); // resolved at Start + 24 h
+
+        Assert.Equal(
+            [(ClockKind.FirstRevisit, Start.AddHours(48)), (ClockKind.SecondRevisit, Start.AddHours(24).AddDays(8))],
+            c.RunningClocks.Select(x => (x.Kind, x.DueAt)));
+    }
+
+    [Fact]
+    public void An_unsatisfied_revisit_ends_the_revisit_clocks_and_restarts_handling()
+    {
+        var c = In(Stage.Revisit);
+
+        Ok(c, c.Revisit(Dissatisfied, At(Start.AddHours(30))));
+
+        var handling = Running(c, ClockKind.Handling);
+        Assert.Equal(Start.AddHours(30), handling.StartedAt);
+        Assert.Equal([ClockKind.Handling], c.RunningClocks.Select(x => x.Kind));
+    }
+
+    [Fact]
+    public void The_second_revisit_starts_the_improvement_clock_and_closing_stops_everything()
+    {
+        var c = In(Stage.Improve);
+        Assert.Equal([ClockKind.Improvement], c.RunningClocks.Select(x => x.Kind));
+
+        Ok(c, c.Improve(Plan, At(Start.AddDays(10))));
+
+        Assert.Empty(c.RunningClocks);
+        Assert.Null(c.NextDueAt);
+    }
+
+    [Fact]
+    public void A_withdrawal_stops_every_running_clock()
+    {
+        var c = In(Stage.Withdrawn);
+
+        Assert.Empty(c.RunningClocks);
+        Assert.Null(c.NextDueAt);
+    }
+
+    [Theory]
+    [InlineData(Channel.Regulator12398, EscalationLevel.Department)]
+    [InlineData(Channel.Government12345, EscalationLevel.Department)]
+    [InlineData(Channel.Media, EscalationLevel.Department)]
+    [InlineData(Channel.ServiceHall, EscalationLevel.Team)]
+    public void Third_party_and_media_channels_start_one_level_up_with_the_reason_on_the_timeline(Channel channel, EscalationLevel level)
+    {
+        var c = Complaint.Register(ValidIntake() with { Channel = channel }, "TS202611230001", Guid.NewGuid(), "客户服务中心", At(Start, Agent)).Value!;
+
+        Assert.Equal(level, c.Escalation);
+        if (level == EscalationLevel.Team) Assert.Single(c.Timeline);
+        else
+        {
+            var e = c.Timeline[^1];
+            Assert.Equal((LoopTrigger.Escalate, "系统"), (e.Trigger!.Value, e.ActorName));
+            Assert.Contains("按规定提级处理", e.Summary);
+        }
+    }
+
+    [Fact]
+    public void A_repeat_complaint_within_30_days_goes_up_a_level()
+    {
+        var c = Complaint.Register(ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" }, "TS202611230002", Guid.NewGuid(), "客户服务中心",
+            At(Start, Agent), repeatOf: "TS202611100004").Value!;
+
+        Assert.Equal(EscalationLevel.Company, c.Escalation);
+        Assert.Equal("升级至公司级：同一客户 30 天内重复投诉（前次 TS202611100004）；12398能源监管热线投诉，按规定提级处理", c.Timeline[^1].Summary);
+    }
+
+    [Fact]
+    public void Escalation_only_goes_up()
+    {
+        var c = Registered();
+
+        Ok(c, c.Escalate(new EscalationRequest(EscalationLevel.Department, EscalationCause.Manual, "客户情绪激动"), At(Start.AddHours(1), Manager, StaffRole.Manager)));
+        var down = c.Escalate(new EscalationRequest(EscalationLevel.Team, EscalationCause.Manual, "降级"), At(Start.AddHours(2), Manager, StaffRole.Manager));
+
+        Assert.Equal("只能升级到比当前更高的层级", Assert.Single(down.Reasons));
+        Assert.Equal(EscalationLevel.Department, c.Escalation);
+    }
+
+    [Fact]
+    public void A_manager_extends_a_running_deadline_with_a_reason_on_the_timeline()
+    {
+        var c = Registered();
+        var newDue = Cst(12, 4, 17, 30);
+
+        var byHandler = c.ExtendDeadline(new DeadlineExtension(ClockKind.Handling, newDue, "多部门联合调查"), At(Start.AddHours(1), Handler, StaffRole.Handler));
+        Ok(c, c.ExtendDeadline(new DeadlineExtension(ClockKind.Handling, newDue, "多部门联合调查"), At(Start.AddHours(1), Manager, StaffRole.Manager)));
+        var earlier = c.ExtendDeadline(new DeadlineExtension(ClockKind.Handling, Cst(11, 25, 9), "客户要求提前办结"), At(Start.AddHours(2), Manager, StaffRole.Manager));
+
+        Assert.False(byHandler.Succeeded);
+        Assert.Equal(newDue, Running(c, ClockKind.Handling).DueAt);
+        Assert.Equal("处理答复时限延长至 2026-12-04 17:30：多部门联合调查", c.Timeline[^1].Summary);
+        Assert.Equal("延长后的时限须晚于原时限", Assert.Single(earlier.Reasons));
+    }
+
+    [Fact]
+    public void A_clock_that_is_not_running_cannot_be_extended()
+    {
+        var c = In(Stage.Improve);
+
+        var result = c.ExtendDeadline(new DeadlineExtension(ClockKind.Handling, Start.AddDays(30), "多部门联合调查"), At(Start.AddDays(9), Manager, StaffRole.Manager));
+
+        Assert.Equal("该时限当前未在计时，不能延长", Assert.Single(result.Reasons));
+    }
+}
