@@ -5,6 +5,7 @@ using PowerService.Web.Components;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Complaints;
 using PowerService.Web.Features.Shared;
+using PowerService.Web.Features.Sla;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,6 +37,8 @@ builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddScoped<ComplaintService>();
+builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection("Sla"));
+builder.Services.AddSingleton<SlaSchedules>();
 
 var app = builder.Build();
 

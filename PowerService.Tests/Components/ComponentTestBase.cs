@@ -11,6 +11,7 @@ using PowerService.Tests.Support;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Complaints;
 using PowerService.Web.Features.Shared;
+using PowerService.Web.Features.Sla;
 
 namespace PowerService.Tests.Components;
 
@@ -34,6 +35,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Db.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton(Db.Services.GetRequiredService<WriteGate>());
         Services.AddScoped<ComplaintService>();
+        Services.AddSingleton(Db.Services.GetRequiredService<SlaSchedules>());
         Services.AddScoped<CurrentStaff>();
         _auth = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", true));

@@ -177,16 +177,52 @@ public sealed class ComplaintPersistenceTests : IAsyncLifetime
         var main = await _db.RegisterAsync(agent);
         var duplicate = await _db.RegisterAsync(agent);
 
-        var missing = await _db.Complaints.MergeAsync(duplicate, 1, handler, new MergeRequest("TS202601010001", "重复"), null);
+        var revision = (await _db.LoadAsync(duplicate)).Revision; // 2: registered, then escalated as a repeat
+        var missing = await _db.Complaints.MergeAsync(duplicate, revision, handler, new MergeRequest("TS202601010001", "重复"), null);
         Assert.Equal("未找到投诉 TS202601010001", Assert.Single(missing.Result.Reasons));
 
-        var merged = await _db.Complaints.MergeAsync(duplicate, 1, handler, new MergeRequest(main, "同一停电事件重复来电"), null);
+        var merged = await _db.Complaints.MergeAsync(duplicate, revision, handler, new MergeRequest(main, "同一停电事件重复来电"), null);
         Assert.True(merged.Succeeded);
         var c = await _db.LoadAsync(duplicate);
         Assert.Equal((Stage.Merged, main), (c.Stage, c.MergedInto));
 
         var intoEnded = await _db.Complaints.MergeAsync(main, 1, handler, new MergeRequest(duplicate, "重复"), null);
         Assert.Equal($"投诉 {duplicate} 当前为“已合并”，不能并入", Assert.Single(intoEnded.Result.Reasons));
+    }
+
+    [Fact]
+    public async Task A_second_complaint_by_the_same_customer_within_30_days_is_escalated_as_a_repeat()
+    {
+        var agent = await _db.StaffAsync("agent");
+        var first = await _db.RegisterAsync(agent);
+        _db.Time.Advance(TimeSpan.FromDays(29));
+        var repeat = await _db.RegisterAsync(agent, ValidIntake() with { Phone = "13900000000", AccountNumber = "3300123456", ReceivedAt = _db.Time.GetUtcNow() });
+        _db.Time.Advance(TimeSpan.FromDays(31));
+        var later = await _db.RegisterAsync(agent, ValidIntake() with { ReceivedAt = _db.Time.GetUtcNow() });
+
+        var c = await _db.LoadAsync(repeat);
+        Assert.Equal(PowerService.Domain.Sla.EscalationLevel.Department, c.Escalation);
+        Assert.Equal($"升级至部门级：同一客户 30 天内重复投诉（前次 {first}）", c.Timeline[^1].Summary);
+        Assert.Equal(PowerService.Domain.Sla.EscalationLevel.Team, (await _db.LoadAsync(later)).Escalation);
+    }
+
+    [Fact]
+    public async Task Clocks_are_stored_with_their_limits_and_the_queue_sorts_by_the_nearest_deadline()
+    {
+        var agent = await _db.StaffAsync("agent");
+        var normal = await _db.RegisterAsync(agent, ValidIntake() with { Channel = Channel.ServiceHall, UpstreamReference = null, Phone = "13900000001" });
+        var billing = await _db.RegisterAsync(agent, ValidIntake() with { Channel = Channel.ServiceHall, UpstreamReference = null, Phone = "13900000002", Category = Category.Billing, SubCategory = "电费突增" });
+
+        var stored = await _db.LoadAsync(billing);
+        Assert.Equal(PowerService.Domain.Sla.TimeLimit.WorkingDays(3), stored.Clocks.Single(k => k.Kind == PowerService.Domain.Sla.ClockKind.Handling).Limit);
+        Assert.Equal(stored.Clocks.Min(k => k.DueAt), stored.NextDueAt);
+
+        var manager = await _db.StaffAsync("manager");
+        _db.Time.Advance(TimeSpan.FromHours(3)); // past the 2-hour customer-contact limit of both
+        var overdue = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Due: DueFilter.Overdue), manager);
+        Assert.Equal(2, overdue.Total);
+        Assert.Equal([normal, billing], overdue.Rows.Select(r => r.Number));
+        Assert.Equal(PowerService.Domain.Sla.ClockKind.CustomerContact, overdue.Rows[0].NextClock!.Kind);
     }
 
     private async Task Act(string number, PowerService.Web.Features.Shared.StaffUser by, Func<Complaint, StepContext, StepResult> step, string? note = null)

@@ -8,6 +8,7 @@ using PowerService.Domain.Staff;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Complaints;
 using PowerService.Web.Features.Shared;
+using PowerService.Web.Features.Sla;
 using PowerService.Tests.Domain.Complaints;
 
 namespace PowerService.Tests.Support;
@@ -42,7 +43,9 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddPowerServiceDatabase(configuration)
-            .AddScoped<ComplaintService>();
+            .AddScoped<ComplaintService>()
+            .AddSingleton<SlaSchedules>();
+        services.AddOptions<SlaOptions>();
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         var provider = services.BuildServiceProvider();
 

@@ -10,6 +10,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<SlaRuleRecord> SlaRules => Set<SlaRuleRecord>();
+    public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
+    public DbSet<AlertRead> AlertReads => Set<AlertRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

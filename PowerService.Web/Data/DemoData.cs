@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Time;
 
@@ -33,14 +34,31 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
         new("admin", "系统管理员", StaffRole.Admin, "信息中心"),
     ];
 
-    /// <summary>Departments and roles every installation needs.</summary>
+    /// <summary>Departments, roles, the shipped calendar years and the default SLA policy: what every installation needs.</summary>
     public async Task EnsureReferenceDataAsync()
     {
+        await EnsureCalendarsAndPolicyAsync();
         foreach (var name in Departments.Where(n => !db.Departments.Any(d => d.Name == n)))
             db.Departments.Add(new Department { Name = name });
         await db.SaveChangesAsync();
         foreach (var role in StaffRoles.People.Select(r => r.ToString()))
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    /// <summary>The calendars shipped in Data/Calendars (2025, 2026) and the default policy, when none are stored yet.</summary>
+    private async Task EnsureCalendarsAndPolicyAsync()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "Calendars");
+        var stored = await db.CalendarYears.Select(y => y.Year).ToListAsync();
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [])
+        {
+            var (year, errors) = CalendarFormats.FromJson(await File.ReadAllTextAsync(file));
+            if (year is null) throw new InvalidOperationException($"Shipped calendar {file} is invalid: {string.Join("; ", errors.Select(e => e.Message))}");
+            if (!stored.Contains(year.Year))
+                db.CalendarYears.Add(new CalendarYearRecord { Year = year.Year, Days = [.. year.Days], UpdatedAt = time.GetUtcNow(), UpdatedBy = "系统（内置）" });
+        }
+        if (!await db.SlaRules.AnyAsync()) db.SlaRules.AddRange(SlaPolicy.Default.Rules.Select(SlaRuleRecord.From));
+        await db.SaveChangesAsync();
     }
 
     public async Task EnsureAccountsAsync()
@@ -58,7 +76,9 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
     {
         if (await db.Complaints.AnyAsync()) return;
         var staff = await db.Users.ToDictionaryAsync(u => u.UserName!, u => new Actor(u.Id, u.DisplayName));
-        var generator = new DemoComplaints(new Random(2026), time.GetUtcNow(), staff);
+        var calendar = new WorkingCalendar((await db.CalendarYears.AsNoTracking().ToListAsync()).Select(y => y.ToYear()));
+        var schedule = new SlaSchedule(SlaPolicy.Default, calendar, BusinessHours.Default, ClockThresholds.Default);
+        var generator = new DemoComplaints(new Random(2026), time.GetUtcNow(), staff, schedule);
         db.Complaints.AddRange(generator.Create(count));
         await db.SaveChangesAsync();
     }
@@ -70,7 +90,7 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
 }
 
 /// <summary>Generates the demo complaints: shares by category and channel follow domain.md §3.</summary>
-internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnlyDictionary<string, Actor> staff)
+internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnlyDictionary<string, Actor> staff, SlaSchedule schedule)
 {
     private static readonly StaffRole[] Acting = [StaffRole.IntakeAgent, StaffRole.Handler, StaffRole.Manager];
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
@@ -134,7 +154,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         var date = at.ChinaDate();
         var sequence = _sequences[date] = _sequences.GetValueOrDefault(date) + 1;
         var agent = staff[random.Next(2) == 0 ? "agent" : "agent2"];
-        var result = Complaint.Register(intake, ComplaintNumber.For(date, sequence), Guid.NewGuid(), "客户服务中心", new StepContext(agent, Acting, at));
+        var result = Complaint.Register(intake, ComplaintNumber.For(date, sequence), Guid.NewGuid(), "客户服务中心", new StepContext(agent, Acting, at, null, schedule));
         return result.Value ?? throw new InvalidOperationException("Demo intake invalid: " + string.Join("；", result.Outcome.Reasons));
     }
 
@@ -149,7 +169,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         };
         var handler = staff[handlerName];
         var at = registered.AddMinutes(20 + random.Next(60));
-        StepContext By(Actor who, string? note = null) => new(who, Acting, at, note);
+        StepContext By(Actor who, string? note = null) => new(who, Acting, at, note, schedule);
 
         if (target is Stage.Merged or Stage.Withdrawn or Stage.Reclassified)
         {

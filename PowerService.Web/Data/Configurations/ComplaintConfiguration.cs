@@ -54,6 +54,11 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Improvement).AsJson();
         builder.Property<List<RevisitEntry>>("_revisits").HasColumnName("Revisits").AsJson();
         builder.Ignore(c => c.Revisits);
+        builder.Property<List<PowerService.Domain.Sla.SlaClock>>("_clocks").HasColumnName("Clocks").AsJson();
+        builder.Ignore(c => c.Clocks);
+        builder.Ignore(c => c.RunningClocks);
+        builder.Property(c => c.Escalation).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(c => c.NextDueAt);
 
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey("ComplaintId").OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1,8 +1,12 @@
 using PowerService.Domain.Complaints;
+using PowerService.Domain.Sla;
 
 namespace PowerService.Web.Features.Complaints;
 
 public enum QueueScope { Mine, Team, All }
+
+/// <summary>The deadline views: everything, due within 24 hours, or already overdue.</summary>
+public enum DueFilter { Any, DueSoon, Overdue }
 
 /// <summary>What the 工作台 asks for: whose complaints, which page, which filters.</summary>
 public sealed record QueueQuery(
@@ -15,7 +19,8 @@ public sealed record QueueQuery(
     Urgency? Urgency = null,
     string? Department = null,
     string? Search = null,
-    bool IncludeEnded = false);
+    bool IncludeEnded = false,
+    DueFilter Due = DueFilter.Any);
 
 public sealed record QueueRow(
     string Number,
@@ -28,7 +33,14 @@ public sealed record QueueRow(
     string Phone,
     string OwnerName,
     string Department,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? NextDueAt,
+    EscalationLevel Escalation,
+    IReadOnlyList<SlaClock> Clocks)
+{
+    /// <summary>The running clock due first: the one the queue colours the row by.</summary>
+    public SlaClock? NextClock => Clocks.Where(c => c.IsRunning).MinBy(c => c.DueAt);
+}
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 

@@ -7,6 +7,7 @@ using PowerService.Domain.Staff;
 using PowerService.Domain.Time;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Shared;
+using PowerService.Web.Features.Sla;
 
 namespace PowerService.Web.Features.Complaints;
 
@@ -20,9 +21,13 @@ public sealed class ComplaintService(
     IDbContextFactory<AppDbContext> dbFactory,
     WriteGate gate,
     TimeProvider time,
+    SlaSchedules schedules,
     ILogger<ComplaintService> log)
 {
     private static readonly Stage[] OpenStages = [.. StageExtensions.LoopStages];
+
+    /// <summary>A complaint by the same customer within this many days is a repeat (domain.md §4).</summary>
+    public const int RepeatWindowDays = 30;
 
     public async Task<QueueResult> QueueAsync(QueueQuery query, StaffUser user, CancellationToken ct = default)
     {
@@ -41,6 +46,13 @@ public sealed class ComplaintService(
         if (query.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
         if (query.Urgency is { } urgency) complaints = complaints.Where(c => c.Urgency == urgency);
         if (!string.IsNullOrWhiteSpace(query.Department)) complaints = complaints.Where(c => c.Department == query.Department);
+        var now = time.GetUtcNow();
+        complaints = query.Due switch
+        {
+            DueFilter.Overdue => complaints.Where(c => c.NextDueAt != null && c.NextDueAt < now),
+            DueFilter.DueSoon => complaints.Where(c => c.NextDueAt != null && c.NextDueAt >= now && c.NextDueAt < now.AddHours(24)),
+            _ => complaints,
+        };
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
             var number = search.ToUpperInvariant();
@@ -49,13 +61,16 @@ public sealed class ComplaintService(
         }
 
         var total = await complaints.CountAsync(ct);
-        var rows = await complaints
+        // Urgency first, then the nearest deadline (overdue ones first); complaints without a running clock last.
+        var page = await complaints
             .OrderBy(c => c.Urgency == Urgency.Critical ? 0 : c.Urgency == Urgency.Urgent ? 1 : 2)
+            .ThenBy(c => c.NextDueAt == null)
+            .ThenBy(c => c.NextDueAt)
             .ThenBy(c => c.RegisteredAt)
             .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
-            .Select(c => new QueueRow(c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency,
-                c.Customer.Name, c.Customer.Phone, c.Owner.DisplayName, c.Department, c.RegisteredAt))
             .ToListAsync(ct);
+        var rows = page.Select(c => new QueueRow(c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency,
+            c.Customer.Name, c.Customer.Phone, c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation, c.Clocks)).ToList();
         return new(rows, total);
     }
 
@@ -77,11 +92,12 @@ public sealed class ComplaintService(
             var existing = await db.Complaints.Where(c => c.IntakeToken == intakeToken).Select(c => c.Number).SingleOrDefaultAsync(ct);
             if (existing is not null) return new StepResult<string>(existing, StepResult.Success);
 
-            var context = StepContext.Now(time, user.Actor, user.Roles);
+            var context = StepContext.Now(time, user.Actor, user.Roles, sla: await schedules.ForDepartmentAsync(user.Department, ct));
             var number = await NextNumberAsync(db, context.At, ct);
             if (number is null) return new StepResult<string>(null, StepResult.Refused("今日投诉编号已用完，请联系系统管理员"));
 
-            var registered = Complaint.Register(intake, number, intakeToken, user.Department, context);
+            var repeatOf = await EarlierComplaintOfAsync(db, intake, context.At, ct);
+            var registered = Complaint.Register(intake, number, intakeToken, user.Department, context, repeatOf);
             if (!registered.Succeeded) return new StepResult<string>(null, registered.Outcome);
 
             db.Complaints.Add(registered.Value!);
@@ -100,7 +116,8 @@ public sealed class ComplaintService(
             if (complaint is null) return ActionOutcome.Refused($"未找到投诉 {number}");
             if (complaint.Revision != seenRevision) return Conflict(complaint);
 
-            var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note));
+            var schedule = await schedules.ForDepartmentAsync(complaint.Department, ct);
+            var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule));
             if (!result.Succeeded) return new ActionOutcome(result);
 
             try
@@ -150,6 +167,19 @@ public sealed class ComplaintService(
         return ActionOutcome.Refused(
             $"该投诉已被{last.ActorName}于 {ChinaTime.Format(last.At)} 修改（{last.ActionLabel}，当前阶段：{Labels.Of(current.Stage)}），"
             + "您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。", conflict: true);
+    }
+
+    /// <summary>The customer's most recent complaint in the last 30 days, by phone or 户号.</summary>
+    private static async Task<string?> EarlierComplaintOfAsync(AppDbContext db, ComplaintIntake intake, DateTimeOffset now, CancellationToken ct)
+    {
+        var phone = intake.Phone?.Trim();
+        var account = string.IsNullOrWhiteSpace(intake.AccountNumber) ? null : intake.AccountNumber.Trim();
+        var since = now.AddDays(-RepeatWindowDays);
+        return await db.Complaints
+            .Where(c => c.RegisteredAt >= since && (c.Customer.Phone == phone || (account != null && c.Customer.AccountNumber == account)))
+            .OrderByDescending(c => c.RegisteredAt)
+            .Select(c => c.Number)
+            .FirstOrDefaultAsync(ct);
     }
 
     private static async Task<string?> NextNumberAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)

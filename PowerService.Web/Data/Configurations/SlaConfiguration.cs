@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PowerService.Web.Data.Configurations;
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYearRecord>
+{
+    public void Configure(EntityTypeBuilder<CalendarYearRecord> builder)
+    {
+        builder.ToTable("CalendarYears");
+        builder.HasKey(y => y.Year);
+        builder.Property(y => y.Year).ValueGeneratedNever();
+        builder.Property(y => y.Days).AsJson();
+        builder.Property(y => y.UpdatedBy).HasMaxLength(50);
+    }
+}
+
+internal sealed class SlaRuleConfiguration : IEntityTypeConfiguration<SlaRuleRecord>
+{
+    public void Configure(EntityTypeBuilder<SlaRuleRecord> builder)
+    {
+        builder.ToTable("SlaRules");
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Urgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Clock).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Unit).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Source).HasMaxLength(200);
+    }
+}
+
+internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<SlaAlert>
+{
+    public void Configure(EntityTypeBuilder<SlaAlert> builder)
+    {
+        builder.ToTable("SlaAlerts");
+        builder.Property(a => a.Number).HasMaxLength(14);
+        builder.Property(a => a.Clock).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.EscalatedTo).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.OwnerId).HasMaxLength(64);
+        builder.Property(a => a.FirstResponderId).HasMaxLength(64);
+        builder.Property(a => a.Department).HasMaxLength(100);
+        builder.HasIndex(a => new { a.ComplaintId, a.Clock, a.ClockStartedAt, a.Level }).IsUnique();
+        builder.HasIndex(a => a.CreatedAt);
+    }
+}
+
+internal sealed class AlertReadConfiguration : IEntityTypeConfiguration<AlertRead>
+{
+    public void Configure(EntityTypeBuilder<AlertRead> builder)
+    {
+        builder.ToTable("AlertReads");
+        builder.HasKey(r => new { r.AlertId, r.UserId });
+        builder.Property(r => r.UserId).HasMaxLength(64);
+    }
+}

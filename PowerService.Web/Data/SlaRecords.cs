@@ -1,0 +1,66 @@
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Sla;
+using PowerService.Domain.Time;
+
+namespace PowerService.Web.Data;
+
+/// <summary>A year of the working-day calendar as stored: its listed exceptions, and who last changed them.</summary>
+public sealed class CalendarYearRecord
+{
+    public int Year { get; set; }
+    public List<CalendarDay> Days { get; set; } = [];
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+
+    public CalendarYear ToYear() => new(Year, Days);
+}
+
+/// <summary>One row of the editable SLA policy.</summary>
+public sealed class SlaRuleRecord
+{
+    public int Id { get; set; }
+    public Channel? Channel { get; set; }
+    public Category? Category { get; set; }
+    public Urgency? Urgency { get; set; }
+    public ClockKind Clock { get; set; }
+    public LimitUnit Unit { get; set; }
+    public int Amount { get; set; }
+    public string Source { get; set; } = "";
+
+    public SlaRule ToRule() => new(Channel, Category, Urgency, Clock, new TimeLimit(Unit, Amount), Source);
+
+    public static SlaRuleRecord From(SlaRule rule) => new()
+    {
+        Channel = rule.Channel, Category = rule.Category, Urgency = rule.Urgency, Clock = rule.Clock,
+        Unit = rule.Limit.Unit, Amount = rule.Limit.Amount, Source = rule.Source,
+    };
+}
+
+/// <summary>
+/// A warning, critical warning or breach of one clock, recorded once. The unique key
+/// (complaint, clock, its start, level) makes "exactly once" a fact of the database, whatever
+/// number of app instances watch the clocks.
+/// </summary>
+public sealed class SlaAlert
+{
+    public long Id { get; set; }
+    public int ComplaintId { get; set; }
+    public string Number { get; set; } = "";
+    public ClockKind Clock { get; set; }
+    public DateTimeOffset ClockStartedAt { get; set; }
+    public ClockState Level { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string OwnerId { get; set; } = "";
+    public string FirstResponderId { get; set; } = "";
+    public string Department { get; set; } = "";
+    public EscalationLevel? EscalatedTo { get; set; }
+}
+
+/// <summary>That a person has read an alert (the notification centre's unread badge counts the others).</summary>
+public sealed class AlertRead
+{
+    public long AlertId { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTimeOffset ReadAt { get; set; }
+}
