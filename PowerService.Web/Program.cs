@@ -39,6 +39,10 @@ builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddScoped<ComplaintService>();
 builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection("Sla"));
 builder.Services.AddSingleton<SlaSchedules>();
+builder.Services.AddSingleton<AlertSignal>();
+builder.Services.AddSingleton<SlaMonitor>();
+builder.Services.AddScoped<NotificationService>();
+if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHostedService<SlaWatcher>();
 
 var app = builder.Build();
 

@@ -30,6 +30,9 @@ public sealed class AppHost : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The running app's services, for arranging data the browser then shows.</summary>
+    public IServiceProvider Services => _factory.Services;
     public IPlaywright Playwright { get; }
     public IBrowser Browser { get; }
     public string BaseUrl { get; }

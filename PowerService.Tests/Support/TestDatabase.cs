@@ -36,18 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("ps-test-").FullName;
         var time = new FakeTimeProvider(ComplaintBuilder.Start);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, "powerservice.db")};Pooling=False" })
-            .Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(time)
-            .AddPowerServiceDatabase(configuration)
-            .AddScoped<ComplaintService>()
-            .AddSingleton<SlaSchedules>();
-        services.AddOptions<SlaOptions>();
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
-        var provider = services.BuildServiceProvider();
+        var provider = BuildServices(folder, time);
 
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -59,7 +48,31 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(folder, provider, time);
     }
 
+    /// <summary>The application's services over the same file and clock, as a second app instance would have them (its own write gate and caches).</summary>
+    public ServiceProvider OpenAnotherInstance() => BuildServices(_folder, Time);
+
+    private static ServiceProvider BuildServices(string folder, FakeTimeProvider time)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, "powerservice.db")};Pooling=False" })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddPowerServiceDatabase(configuration)
+            .AddScoped<ComplaintService>()
+            .AddSingleton<SlaSchedules>()
+            .AddSingleton<AlertSignal>()
+            .AddSingleton<SlaMonitor>()
+            .AddScoped<NotificationService>();
+        services.AddOptions<SlaOptions>();
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        return services.BuildServiceProvider();
+    }
+
     public ComplaintService Complaints => Services.GetRequiredService<ComplaintService>();
+
+    public SlaMonitor Monitor => Services.GetRequiredService<SlaMonitor>();
 
     public AppDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 

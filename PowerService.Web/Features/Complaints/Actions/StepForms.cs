@@ -1,5 +1,6 @@
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Time;
 using PowerService.Web.Features.Shared;
@@ -39,6 +40,8 @@ public abstract class StepForm
         LoopTrigger.Merge => new MergeForm(),
         LoopTrigger.Withdraw => new WithdrawForm(),
         LoopTrigger.Reclassify => new ReclassifyForm(),
+        LoopTrigger.Escalate => new EscalateForm { To = complaint.Escalation < EscalationLevel.Company ? complaint.Escalation + 1 : null },
+        LoopTrigger.ExtendDeadline => new ExtendForm { Clock = complaint.RunningClocks.MinBy(c => c.DueAt)?.Kind },
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 }
@@ -192,4 +195,30 @@ public sealed class ReclassifyForm : StepForm
     public string? Reason { get; set; }
 
     protected override StepResult Step(Complaint c, StepContext ctx) => c.Reclassify(new Reclassification(As, Reason), ctx);
+}
+
+public sealed class EscalateForm : StepForm
+{
+    public override LoopTrigger Trigger => LoopTrigger.Escalate;
+    public EscalationLevel? To { get; set; }
+    public string? Reason { get; set; }
+
+    protected override StepResult Step(Complaint c, StepContext ctx) => c.Escalate(new EscalationRequest(To, EscalationCause.Manual, Reason), ctx);
+}
+
+public sealed class ExtendForm : StepForm
+{
+    public override LoopTrigger Trigger => LoopTrigger.ExtendDeadline;
+    public ClockKind? Clock { get; set; }
+    public DateTime? NewDueDate { get; set; }
+    public TimeSpan? NewDueTime { get; set; } = new(17, 30, 0);
+    public string? Reason { get; set; }
+
+    public override string FieldFor(string domainField) => domainField == nameof(DeadlineExtension.NewDue) ? nameof(NewDueDate) : domainField;
+
+    protected override StepResult Step(Complaint c, StepContext ctx)
+    {
+        DateTimeOffset? due = NewDueDate is { } d ? ChinaTime.FromChinaWallClock(d.Date + (NewDueTime ?? TimeSpan.Zero)) : null;
+        return c.ExtendDeadline(new DeadlineExtension(Clock, due, Reason), ctx);
+    }
 }
