@@ -16,10 +16,10 @@ public sealed class AppHost : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly PowerServiceFactory _factory;
     private readonly string _folder;
 
-    private AppHost(WebApplicationFactory<Program> factory, string folder, FakeTimeProvider time, IPlaywright playwright, IBrowser browser)
+    private AppHost(PowerServiceFactory factory, string folder, FakeTimeProvider time, IPlaywright playwright, IBrowser browser)
     {
         _factory = factory;
         _folder = folder;
@@ -44,14 +44,7 @@ public sealed class AppHost : IAsyncDisposable
 
         var folder = Directory.CreateTempSubdirectory("ps-e2e-").FullName;
         var time = new FakeTimeProvider(now);
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("ConnectionStrings:PowerService", $"Data Source={Path.Combine(folder, "e2e.db")}");
-            web.UseSetting("Demo:Enabled", "true");
-            web.UseSetting("Demo:Complaints", "false");
-            web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
-        });
+        var factory = new PowerServiceFactory(Path.Combine(folder, "e2e.db"), time);
         factory.UseKestrel(0);
         factory.StartServer();
 
@@ -94,6 +87,23 @@ public sealed class AppHost : IAsyncDisposable
         await _factory.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { /* the OS cleans temp */ }
+    }
+}
+
+/// <summary>
+/// The app configured for a browser test. A subclass, not <c>WithWebHostBuilder</c>: the factory
+/// that returns delegates host creation to its parent, which then ignores <c>UseKestrel(0)</c> and
+/// binds every host to port 5000.
+/// </summary>
+public sealed class PowerServiceFactory(string databasePath, FakeTimeProvider time) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:PowerService", $"Data Source={databasePath}");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Complaints", "false");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
     }
 }
 
