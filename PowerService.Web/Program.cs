@@ -42,6 +42,7 @@ builder.Services.AddSingleton<SlaSchedules>();
 builder.Services.AddSingleton<AlertSignal>();
 builder.Services.AddSingleton<SlaMonitor>();
 builder.Services.AddScoped<NotificationService>();
+builder.Services.AddScoped<SlaAdminService>();
 if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHostedService<SlaWatcher>();
 
 var app = builder.Build();

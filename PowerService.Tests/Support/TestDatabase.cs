@@ -64,7 +64,8 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<SlaSchedules>()
             .AddSingleton<AlertSignal>()
             .AddSingleton<SlaMonitor>()
-            .AddScoped<NotificationService>();
+            .AddScoped<NotificationService>()
+            .AddScoped<SlaAdminService>();
         services.AddOptions<SlaOptions>();
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         return services.BuildServiceProvider();

@@ -115,13 +115,31 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         for (var i = 0; i < count; i++)
         {
             var target = Pick(StageShares);
-            // Complaints that went through the 7-day revisit must be old enough to have done so.
-            var minAgeHours = target is Stage.Improve or Stage.Closed ? 12 * 24 : 2;
-            var registered = now.AddHours(-(minAgeHours + random.Next(0, 20 * 24)));
+            var registered = now.AddMinutes(-AgeInMinutes(target));
             var complaint = Register(registered);
             Advance(complaint, target, registered);
             yield return complaint;
         }
+    }
+
+    /// <summary>
+    /// How long ago a demo complaint came in, by the stage it has reached: open work is mostly recent
+    /// and on time, with about one in ten running late, as in a real queue.
+    /// </summary>
+    private int AgeInMinutes(Stage target)
+    {
+        var late = random.Next(10) == 0;
+        var (minHours, maxHours) = target switch
+        {
+            Stage.Intake => late ? (30, 72) : (1, 6),
+            Stage.Investigate => late ? (100, 240) : (3, 60),
+            Stage.Resolve => late ? (150, 300) : (20, 96),
+            Stage.Revisit => (40, 200),
+            Stage.Improve => (9 * 24, 14 * 24),
+            Stage.Closed => (12 * 24, 30 * 24),
+            _ => (24, 20 * 24),
+        };
+        return random.Next(minHours * 60, maxHours * 60);
     }
 
     private Complaint Register(DateTimeOffset at)
@@ -160,6 +178,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
 
     private void Advance(Complaint c, Stage target, DateTimeOffset registered)
     {
+        ContactCustomer(c, registered);
         if (target == Stage.Intake) return;
         var (handlerName, department) = c.Category switch
         {
@@ -185,11 +204,13 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         Ensure(c.Dispatch(new DispatchOrder(handler, department), By(staff["agent"])));
         if (target == Stage.Investigate) return;
 
-        at = at.AddHours(3 + random.Next(20));
+        at = at.AddHours(2 + random.Next(12));
+        if (at > now) return;
         Ensure(c.Investigate(Findings(c), By(handler)));
         if (target == Stage.Resolve) return;
 
-        at = at.AddHours(4 + random.Next(30));
+        at = at.AddHours(4 + random.Next(20));
+        if (at > now) return;
         Ensure(c.Resolve(Resolution(c, at), By(handler)));
         var reopened = random.Next(100) < 15; // §002: about 15 % still have a problem at first revisit
         if (reopened && at.AddHours(20) < now)
@@ -199,24 +220,36 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
             at = at.AddHours(6 + random.Next(10));
             Ensure(c.Resolve(Resolution(c, at) with { Solution = "重新核算并追加减免，上门当面说明核算依据" }, By(handler)));
         }
-        if (target == Stage.Revisit && random.Next(2) == 0) return;
+        // Waiting for the first revisit only while its 24 hours run; older ones have had it.
+        if (target == Stage.Revisit && now - c.ResolvedAt < TimeSpan.FromHours(20)) return;
 
-        at = at.AddHours(2 + random.Next(20));
+        at = at.AddHours(2 + random.Next(18));
         if (at > now) return;
         Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, random.Next(4) == 0 ? Satisfaction.FairlySatisfied : Satisfaction.Satisfied, "对处理结果表示认可"), By(staff["agent"])));
         if (target == Stage.Revisit) return;
 
         at = c.ResolvedAt!.Value.AddDays(7).AddHours(1 + random.Next(20));
+        if (at > now) return;
         Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Satisfied, "问题未再出现"), By(staff["agent"])));
         if (target == Stage.Improve) return;
 
         at = at.AddHours(2 + random.Next(24));
+        if (at > now) return;
         Ensure(random.Next(5) == 0
             ? c.WaiveImprovement(new ImprovementWaiver("属个别偶发情况，相关流程已在本季度整改计划中覆盖"), By(staff["manager"]))
             : c.Improve(new ImprovementPlan("流程中缺少对该环节的复核，信息未及时同步", [
                 new CorrectiveAction("增加该环节复核并纳入月度抽查", "班组长 " + handler.DisplayName, at.ChinaDate().AddDays(30)),
                 new CorrectiveAction("开展一次专题培训并考试", "培训中心 陈静", at.ChinaDate().AddDays(45)),
             ]), By(handler)));
+    }
+
+    /// <summary>Most customers are called back within the contact limit (30 minutes when urgent); a few are not.</summary>
+    private void ContactCustomer(Complaint c, DateTimeOffset registered)
+    {
+        if (random.Next(100) >= 90) return;
+        var at = registered.AddMinutes(c.Urgency == Urgency.Normal ? 10 + random.Next(80) : 3 + random.Next(15));
+        if (at > now) return;
+        Ensure(c.AddNote(new ProgressNote("已电话联系客户，说明受理情况和处理时限", ContactedCustomer: true), new StepContext(staff["agent"], Acting, at, null, schedule)));
     }
 
     private InvestigationFindings Findings(Complaint c) => new(

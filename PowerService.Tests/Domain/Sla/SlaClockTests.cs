@@ -81,7 +81,7 @@ public class SlaPolicyTests
     [Fact]
     public void Response_and_contact_limits_follow_urgency_and_channel()
     {
-        Assert.Equal(TimeLimit.Immediately, Limit(ClockKind.FirstResponse, Channel.Phone, Category.Repair, Urgency.Critical));
+        Assert.Equal(TimeLimit.Minutes(15), Limit(ClockKind.FirstResponse, Channel.Phone, Category.Repair, Urgency.Critical));
         Assert.Equal(TimeLimit.Hours(2), Limit(ClockKind.FirstResponse, Channel.Phone, Category.Repair, Urgency.Urgent));
         Assert.Equal(TimeLimit.Hours(24), Limit(ClockKind.CustomerContact, Channel.Hotline95598, Category.Supply, Urgency.Normal));
         Assert.Equal(TimeLimit.Minutes(30), Limit(ClockKind.CustomerContact, Channel.App, Category.Supply, Urgency.Urgent));
