@@ -15,11 +15,11 @@ public sealed record ClockThresholds(double Warning, double Critical)
 }
 
 /// <summary>
-/// One running or stopped deadline. The limit and due time are fixed when the clock starts, so a
-/// later change of policy never moves it; an extension granted by a manager moves <see cref="DueAt"/>
-/// and is kept as its own record.
+/// One running or stopped deadline. The limit, the rule it came from and the due time are fixed when
+/// the clock starts, so a later change of policy never moves it and an audit can see which rule
+/// applied; an extension granted by a manager moves <see cref="DueAt"/> and is on the timeline.
 /// </summary>
-public sealed record SlaClock(ClockKind Kind, TimeLimit Limit, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? StoppedAt = null, bool UsedFallbackCalendar = false)
+public sealed record SlaClock(ClockKind Kind, TimeLimit Limit, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? StoppedAt = null, bool UsedFallbackCalendar = false, string? Rule = null)
 {
     public bool IsRunning => StoppedAt is null;
 

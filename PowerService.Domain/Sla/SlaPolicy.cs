@@ -38,7 +38,7 @@ public sealed class SlaPolicy(IReadOnlyList<SlaRule> rules)
     {
         if (RuleFor(clock, channel, category, urgency, start, calendar, hours) is not { } rule) return null;
         var deadline = Deadlines.Compute(start, rule.Limit, calendar, hours);
-        return new SlaClock(clock, rule.Limit, start, deadline.Due, null, deadline.UsedFallbackCalendar);
+        return new SlaClock(clock, rule.Limit, start, deadline.Due, null, deadline.UsedFallbackCalendar, rule.Source);
     }
 
     /// <summary>The defaults of domain.md §3–4 and §10; admins edit them per company and year.</summary>

@@ -36,6 +36,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Db.Services.GetRequiredService<WriteGate>());
         Services.AddScoped<ComplaintService>();
         Services.AddSingleton(Db.Services.GetRequiredService<SlaSchedules>());
+        Services.AddScoped<SlaAdminService>();
         Services.AddScoped<CurrentStaff>();
         _auth = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", true));
