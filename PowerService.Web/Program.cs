@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using PowerService.Web.Components;
 using PowerService.Web.Data;
-using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features;
 using PowerService.Web.Features.Shared;
 using PowerService.Web.Features.Sla;
 
@@ -36,13 +36,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddScoped<CurrentStaff>();
-builder.Services.AddScoped<ComplaintService>();
-builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection("Sla"));
-builder.Services.AddSingleton<SlaSchedules>();
-builder.Services.AddSingleton<AlertSignal>();
-builder.Services.AddSingleton<SlaMonitor>();
-builder.Services.AddScoped<NotificationService>();
-builder.Services.AddScoped<SlaAdminService>();
+builder.Services.AddPowerServiceFeatures(builder.Configuration);
 if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHostedService<SlaWatcher>();
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ using PowerService.Domain.Staff;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Complaints;
 using PowerService.Web.Features.Shared;
+using PowerService.Web.Features;
 using PowerService.Web.Features.Sla;
 using PowerService.Tests.Domain.Complaints;
 
@@ -60,13 +61,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddPowerServiceDatabase(configuration)
-            .AddScoped<ComplaintService>()
-            .AddSingleton<SlaSchedules>()
-            .AddSingleton<AlertSignal>()
-            .AddSingleton<SlaMonitor>()
-            .AddScoped<NotificationService>()
-            .AddScoped<SlaAdminService>();
-        services.AddOptions<SlaOptions>();
+            .AddPowerServiceFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         return services.BuildServiceProvider();
     }

@@ -1,0 +1,23 @@
+using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features.Sla;
+
+namespace PowerService.Web.Features;
+
+public static class FeatureServices
+{
+    /// <summary>
+    /// The features' services, in one list the app and the tests share, so a test host cannot
+    /// drift from the app. Sign-in state (CurrentStaff) and the background watcher are the host's.
+    /// </summary>
+    public static IServiceCollection AddPowerServiceFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SlaOptions>(configuration.GetSection("Sla"));
+        services.AddScoped<ComplaintService>();
+        services.AddSingleton<SlaSchedules>();
+        services.AddSingleton<AlertSignal>();
+        services.AddSingleton<SlaMonitor>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<SlaAdminService>();
+        return services;
+    }
+}
