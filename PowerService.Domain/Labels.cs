@@ -39,6 +39,7 @@ public static class Labels
         LoopTrigger.Reclassify => "转为非投诉",
         LoopTrigger.Escalate => "升级",
         LoopTrigger.ExtendDeadline => "延长时限",
+        LoopTrigger.IssueDocument => "签发文书",
         _ => trigger.ToString(),
     };
 

@@ -60,6 +60,7 @@ public sealed partial class Complaint
         var reclassify = Parameters<Reclassification>(machine, LoopTrigger.Reclassify);
         var escalate = Parameters<EscalationRequest>(machine, LoopTrigger.Escalate);
         var extend = Parameters<DeadlineExtension>(machine, LoopTrigger.ExtendDeadline);
+        var issue = Parameters<DocumentIssueRequest>(machine, LoopTrigger.IssueDocument);
 
         machine.Configure(Stage.Intake)
             .PermitIf(dispatch, Stage.Investigate, Guards(RulesFor<DispatchOrder>()))
@@ -96,6 +97,10 @@ public sealed partial class Complaint
             state.InternalTransitionIf(extend, s => AllHold(s, RulesFor<DeadlineExtension>()), (_, _) => { }, "时限在计时中，新时限更晚且写明原因");
         }
 
+        // Documents can be issued at any point, closed complaints included (a case file for an audit).
+        foreach (var stage in Enum.GetValues<Stage>())
+            machine.Configure(stage).InternalTransitionIf(issue, s => AllHold(s, RulesFor<DocumentIssueRequest>()), (_, _) => { }, "文书内容完整");
+
         return machine;
     }
 
@@ -129,6 +134,12 @@ public sealed partial class Complaint
             yield return new(nameof(ResolutionPlan.CommittedBy),
                 s => (s.Data as ResolutionPlan)?.CommittedBy is not { } by || (by >= RegisteredAt.AddMinutes(-1) && by <= s.Context.At.AddYears(1)),
                 "承诺完成时间须在受理之后、一年之内");
+        if (typeof(T) == typeof(ImprovementPlan) || typeof(T) == typeof(ImprovementWaiver))
+            yield return new("", _ => Channel != Channel.Regulator12398 || _documents.Any(d => d.Kind == Documents.DocumentKind.Reply12398),
+                "12398 投诉须先签发《12398能源监管热线投诉处理情况回复》，才能办结");
+        if (typeof(T) == typeof(DocumentIssueRequest))
+            yield return new("", s => s.Data is not DocumentIssueRequest { Kind: var kind } || Documents.ComplaintDocuments.Missing(kind, this).Count == 0,
+                "文书内容不完整，不能签发");
         if (typeof(T) == typeof(EscalationRequest))
             yield return new(nameof(EscalationRequest.To), s => (s.Data as EscalationRequest)?.To is not { } to || to > Escalation,
                 "只能升级到比当前更高的层级");

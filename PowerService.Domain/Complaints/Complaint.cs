@@ -64,6 +64,20 @@ public sealed partial class Complaint
 
     public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
 
+    private List<Documents.DocumentIssue> _documents = [];
+
+    /// <summary>Documents signed off and frozen, every version kept.</summary>
+    public IReadOnlyList<Documents.DocumentIssue> IssuedDocuments => _documents;
+
+    /// <summary>Records that a manager issued a document; a corrected reissue is the next version.</summary>
+    public StepResult IssueDocument(DocumentIssueRequest request, StepContext context)
+    {
+        var version = _documents.Count(d => d.Kind == request.Kind) + 1;
+        return Fire(LoopTrigger.IssueDocument, request, context,
+            () => _documents = [.. _documents, new Documents.DocumentIssue(request.Kind, version, request.Sha256!.ToLowerInvariant(), context.At.ToUniversalTime(), context.By)],
+            () => $"签发《{Documents.ComplaintDocuments.TitleOf(request.Kind)}》第 {version} 版，SHA-256 {request.Sha256!.ToLowerInvariant()}");
+    }
+
     public bool IsFirstTimeResolved => ReopenCount == 0;
 
     /// <summary>

@@ -16,4 +16,5 @@ public enum LoopTrigger
     Reclassify,
     Escalate,
     ExtendDeadline,
+    IssueDocument,
 }

@@ -28,6 +28,7 @@ public static class LoopPermissions
         [LoopTrigger.Reclassify] = Handling,
         [LoopTrigger.Escalate] = ManagersAndSystem,
         [LoopTrigger.ExtendDeadline] = ManagersOnly,
+        [LoopTrigger.IssueDocument] = ManagersOnly,
     };
 
     public static bool MayRegister(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);

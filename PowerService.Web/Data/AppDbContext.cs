@@ -14,6 +14,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SlaRuleRecord> SlaRules => Set<SlaRuleRecord>();
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
     public DbSet<AlertRead> AlertReads => Set<AlertRead>();
+    public DbSet<IssuedDocumentFile> IssuedDocumentFiles => Set<IssuedDocumentFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

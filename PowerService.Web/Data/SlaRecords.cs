@@ -64,3 +64,17 @@ public sealed class AlertRead
     public string UserId { get; set; } = "";
     public DateTimeOffset ReadAt { get; set; }
 }
+
+/// <summary>The exact bytes of an issued document, kept unchanged; every version is its own row.</summary>
+public sealed class IssuedDocumentFile
+{
+    public long Id { get; set; }
+    public int ComplaintId { get; set; }
+    public string Number { get; set; } = "";
+    public PowerService.Domain.Documents.DocumentKind Kind { get; set; }
+    public int Version { get; set; }
+    public string Sha256 { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTimeOffset IssuedAt { get; set; }
+    public string IssuedBy { get; set; } = "";
+}

@@ -24,3 +24,12 @@ public sealed record DeadlineExtension(ClockKind? Clock, DateTimeOffset? NewDue,
         .. CommonRules.OptionalText<DeadlineExtension>(nameof(Reason), "延期原因", e => e.Reason, Limits.Note),
     ];
 }
+
+/// <summary>签发文书: a manager freezes a document; its exact bytes are identified by their SHA-256.</summary>
+public sealed record DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind Kind, string? Sha256) : IStepData<DocumentIssueRequest>
+{
+    public static IReadOnlyList<FieldRule<DocumentIssueRequest>> Rules { get; } =
+    [
+        new(nameof(Sha256), d => d.Sha256 is { Length: 64 } h && h.All(Uri.IsHexDigit), "文书摘要（SHA-256）无效"),
+    ];
+}

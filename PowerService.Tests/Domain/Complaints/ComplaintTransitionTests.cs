@@ -12,29 +12,33 @@ public class ComplaintTransitionTests
         [Stage.Intake] = new()
         {
             [LoopTrigger.Dispatch] = Stage.Investigate, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Intake, [LoopTrigger.Escalate] = Stage.Intake, [LoopTrigger.ExtendDeadline] = Stage.Intake,
+            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Intake, [LoopTrigger.Escalate] = Stage.Intake, [LoopTrigger.ExtendDeadline] = Stage.Intake, [LoopTrigger.IssueDocument] = Stage.Intake,
         },
         [Stage.Investigate] = new()
         {
             [LoopTrigger.Investigate] = Stage.Resolve, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Investigate, [LoopTrigger.Escalate] = Stage.Investigate, [LoopTrigger.ExtendDeadline] = Stage.Investigate, [LoopTrigger.Reassign] = Stage.Investigate,
+            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Investigate, [LoopTrigger.Escalate] = Stage.Investigate, [LoopTrigger.ExtendDeadline] = Stage.Investigate, [LoopTrigger.IssueDocument] = Stage.Investigate, [LoopTrigger.Reassign] = Stage.Investigate,
         },
         [Stage.Resolve] = new()
         {
             [LoopTrigger.Resolve] = Stage.Revisit, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.AddNote] = Stage.Resolve, [LoopTrigger.Escalate] = Stage.Resolve, [LoopTrigger.ExtendDeadline] = Stage.Resolve, [LoopTrigger.Reassign] = Stage.Resolve,
+            [LoopTrigger.AddNote] = Stage.Resolve, [LoopTrigger.Escalate] = Stage.Resolve, [LoopTrigger.ExtendDeadline] = Stage.Resolve, [LoopTrigger.IssueDocument] = Stage.Resolve, [LoopTrigger.Reassign] = Stage.Resolve,
         },
         [Stage.Revisit] = new()
         {
             [LoopTrigger.Revisit] = Stage.Revisit, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.AddNote] = Stage.Revisit, [LoopTrigger.Escalate] = Stage.Revisit, [LoopTrigger.ExtendDeadline] = Stage.Revisit, [LoopTrigger.Reassign] = Stage.Revisit,
+            [LoopTrigger.AddNote] = Stage.Revisit, [LoopTrigger.Escalate] = Stage.Revisit, [LoopTrigger.ExtendDeadline] = Stage.Revisit, [LoopTrigger.IssueDocument] = Stage.Revisit, [LoopTrigger.Reassign] = Stage.Revisit,
         },
         [Stage.Improve] = new()
         {
             [LoopTrigger.Improve] = Stage.Closed, [LoopTrigger.WaiveImprovement] = Stage.Closed,
-            [LoopTrigger.AddNote] = Stage.Improve, [LoopTrigger.Escalate] = Stage.Improve, [LoopTrigger.ExtendDeadline] = Stage.Improve, [LoopTrigger.Reassign] = Stage.Improve,
+            [LoopTrigger.AddNote] = Stage.Improve, [LoopTrigger.Escalate] = Stage.Improve, [LoopTrigger.ExtendDeadline] = Stage.Improve, [LoopTrigger.IssueDocument] = Stage.Improve, [LoopTrigger.Reassign] = Stage.Improve,
         },
-        [Stage.Closed] = [], [Stage.Merged] = [], [Stage.Withdrawn] = [], [Stage.Reclassified] = [],
+        // Closed and side-ended complaints only take documents (a case file for an audit).
+        [Stage.Closed] = new() { [LoopTrigger.IssueDocument] = Stage.Closed },
+        [Stage.Merged] = new() { [LoopTrigger.IssueDocument] = Stage.Merged },
+        [Stage.Withdrawn] = new() { [LoopTrigger.IssueDocument] = Stage.Withdrawn },
+        [Stage.Reclassified] = new() { [LoopTrigger.IssueDocument] = Stage.Reclassified },
     };
 
     public static TheoryData<Stage, LoopTrigger> AllPairs()
@@ -96,6 +100,7 @@ public class ComplaintTransitionTests
             LoopTrigger.Withdraw => c.Withdraw(new Withdrawal("客户表示已自行解决", "电话录音"), ctx),
             LoopTrigger.Reclassify => c.Reclassify(new Reclassification(ReclassifiedAs.Suggestion, "属于意见建议"), ctx),
             LoopTrigger.Escalate => c.Escalate(new EscalationRequest(PowerService.Domain.Sla.EscalationLevel.Company, PowerService.Domain.Sla.EscalationCause.Manual, "客户情绪激烈，经理提级督办"), ctx),
+            LoopTrigger.IssueDocument => c.IssueDocument(new DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind.CaseFile, new string('a', 64)), ctx),
             LoopTrigger.ExtendDeadline => c.ExtendDeadline(new DeadlineExtension(
                 c.RunningClocks.FirstOrDefault()?.Kind ?? PowerService.Domain.Sla.ClockKind.Handling,
                 (c.RunningClocks.FirstOrDefault()?.DueAt ?? Start).AddDays(3), "涉及多部门联合调查，申请延期"), ctx),

@@ -58,8 +58,8 @@ public class RolePermissionTests
     {
         var improve = In(Stage.Improve);
         Assert.Equal([LoopTrigger.Improve, LoopTrigger.Reassign, LoopTrigger.AddNote], improve.AvailableTriggers([StaffRole.Handler]));
-        Assert.Equal([LoopTrigger.Improve, LoopTrigger.WaiveImprovement, LoopTrigger.Reassign, LoopTrigger.AddNote, LoopTrigger.Escalate, LoopTrigger.ExtendDeadline],
-            improve.AvailableTriggers([StaffRole.Manager]));
+        Assert.Equal([LoopTrigger.Improve, LoopTrigger.WaiveImprovement, LoopTrigger.Reassign, LoopTrigger.AddNote, LoopTrigger.Escalate, LoopTrigger.ExtendDeadline,
+            LoopTrigger.IssueDocument], improve.AvailableTriggers([StaffRole.Manager]));
         Assert.Equal([LoopTrigger.AddNote], improve.AvailableTriggers([StaffRole.IntakeAgent]));
         Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.AddNote, LoopTrigger.Withdraw], In(Stage.Intake).AvailableTriggers([StaffRole.IntakeAgent]));
     }

@@ -58,6 +58,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Ignore(c => c.Clocks);
         builder.Ignore(c => c.RunningClocks);
         builder.Property(c => c.Escalation).HasConversion<string>().HasMaxLength(20);
+        builder.Property<List<PowerService.Domain.Documents.DocumentIssue>>("_documents").HasColumnName("IssuedDocuments").AsJson();
+        builder.Ignore(c => c.IssuedDocuments);
         builder.HasIndex(c => c.NextDueAt);
 
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey("ComplaintId").OnDelete(DeleteBehavior.Restrict);

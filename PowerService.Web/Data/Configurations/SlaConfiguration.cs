@@ -55,3 +55,16 @@ internal sealed class AlertReadConfiguration : IEntityTypeConfiguration<AlertRea
         builder.Property(r => r.UserId).HasMaxLength(64);
     }
 }
+
+internal sealed class IssuedDocumentFileConfiguration : IEntityTypeConfiguration<IssuedDocumentFile>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocumentFile> builder)
+    {
+        builder.ToTable("IssuedDocuments");
+        builder.Property(d => d.Number).HasMaxLength(14);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.IssuedBy).HasMaxLength(50);
+        builder.HasIndex(d => new { d.ComplaintId, d.Kind, d.Version }).IsUnique();
+    }
+}

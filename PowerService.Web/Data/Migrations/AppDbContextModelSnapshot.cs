@@ -266,6 +266,11 @@ namespace PowerService.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("Clocks");
 
+                    b.Property<string>("_documents")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IssuedDocuments");
+
                     b.Property<string>("_revisits")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -556,6 +561,53 @@ namespace PowerService.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.IssuedDocumentFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("IssuedDocuments", (string)null);
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.SlaAlert", b =>
