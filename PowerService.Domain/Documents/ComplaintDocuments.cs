@@ -164,7 +164,7 @@ public static class ComplaintDocuments
             new Paragraph(c.Content),
             new Paragraph($"诉求：{c.Demands}；期望：{c.ExpectedOutcome}"),
             new Heading("处理记录"),
-            new DataTable(["序号", "时间", "操作人", "操作", "内容"], [0.6f, 1.6f, 1f, 1.3f, 5f],
+            new DataTable(["序号", "时间", "操作人", "操作", "内容"], [0.8f, 2.3f, 1f, 1.6f, 4.6f],
                 c.Timeline.OrderBy(e => e.Sequence).Select(e => (IReadOnlyList<string>)
                 [
                     e.Sequence.ToString(), ChinaTime.Format(e.At), e.ActorName,
@@ -184,7 +184,7 @@ public static class ComplaintDocuments
         if (c.Improvement is { } plan)
         {
             yield return new Paragraph($"根本原因：{plan.RootCause}");
-            yield return new DataTable(["序号", "整改措施", "责任人", "完成期限"], [0.6f, 5f, 1.6f, 1.4f],
+            yield return new DataTable(["序号", "整改措施", "责任人", "完成期限"], [0.8f, 5f, 1.6f, 1.8f],
                 plan.Actions.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(), a.Action ?? "", a.Owner ?? "", a.DueDate?.ToString("yyyy-MM-dd") ?? ""]).ToList());
         }
         else if (c.ImprovementWaiverReason is { } waiver) yield return new Paragraph($"经审核无需另行整改：{waiver}");

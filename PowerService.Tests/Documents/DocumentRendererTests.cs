@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Documents;
+using PowerService.Tests.Domain.Documents;
+using PowerService.Web.Features.Documents;
+using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
+
+namespace PowerService.Tests.Documents;
+
+/// <summary>Real PDFs drawn with SkiaSharp and the Noto CJK font, read back with pdftotext.</summary>
+public sealed class DocumentRendererTests : IDisposable
+{
+    private static readonly DocumentSettings Settings = new("国网杭州供电公司", "国家能源局浙江监管办公室");
+    private readonly DocumentFonts _fonts = new(Options.Create(new DocumentOptions()));
+
+    private DocumentRenderer Renderer()
+    {
+        Assert.True(_fonts.Problem is null, _fonts.Problem);
+        return new DocumentRenderer(_fonts);
+    }
+
+    [Fact]
+    public void The_12398_reply_reads_back_with_every_field_exact()
+    {
+        var c = ComplaintDocumentsTests.Regulator12398AtImprove();
+        var spec = ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(9));
+
+        var pdf = Renderer().Pdf(spec, Start.AddDays(9));
+        var text = PdfText.Squeeze(PdfText.Extract(pdf));
+
+        foreach (var expected in new[]
+        {
+            "12398能源监管热线投诉处理情况回复", "国家能源局浙江监管办公室：", "NEA20261123001", "2026-11-2309:20", "2026-11-2309:30", "2026-12-0209:30",
+            "张**", "138****8000", "33****3456", "停电/供电质量/计划停电未通知", "TS202611230001",
+            "一、投诉事项", "11月20日全天停电，事先没有收到任何停电通知，家中冰箱食物变质。",
+            "二、调查核实情况", "经核实，11月20日10kV文三线计划检修停电，通知短信因号码变更未送达。", "客户联系电话未及时更新，通知未送达。", "供电企业责任",
+            "三、处理结果", "上门致歉，按停电8小时比例减免当月电费，更新联系电话。", "电费减免：减免当月电费35.60元（35.60元）",
+            "四、整改措施", "五、与投诉人沟通情况及投诉人意见", "投诉人表示满意：对处理结果满意", "附件", "停电计划单", "短信发送日志",
+            "国网杭州供电公司", "2026年12月2日", "（盖章）", "第1页共",
+        })
+            Assert.Contains(PdfText.Squeeze(expected), text);
+        Assert.DoesNotContain("张建国", text);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+    }
+
+    [Fact]
+    public void A_long_case_file_table_breaks_across_pages_and_repeats_its_header()
+    {
+        var c = ComplaintDocumentsTests.Regulator12398AtImprove();
+        for (var i = 0; i < 60; i++)
+            Ok(c, c.AddNote(new ProgressNote($"第 {i + 1} 次进度更新：已与客户沟通并协调营销部核对抄表数据（批次 B-{i:D3}）"), At(Start.AddDays(9).AddMinutes(i))));
+
+        var pdf = Renderer().Pdf(ComplaintDocuments.Compose(DocumentKind.CaseFile, c, Settings, Start.AddDays(10)), Start.AddDays(10));
+        var pages = PdfText.Extract(pdf).Split('\f', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.True(pages.Length >= 3, $"{pages.Length} pages");
+        var total = pages.Length;
+        for (var n = 1; n <= total; n++) Assert.Contains($"第{n}页共{total}页", PdfText.Squeeze(pages[n - 1]));
+        // pdftotext reads the wide 内容 column as its own block, so the header's first cells are matched in order.
+        Assert.All(pages.Skip(1), p => Assert.Contains("TS202611230001序号时间操作人操作", PdfText.Squeeze(p)));
+        Assert.Contains("第60次进度更新", PdfText.Squeeze(string.Concat(pages)));
+    }
+
+    [Fact]
+    public void Lines_never_start_with_closing_punctuation_in_the_rendered_pdf()
+    {
+        var c = ComplaintDocumentsTests.Regulator12398AtImprove();
+        var pdf = Renderer().Pdf(ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, c, Settings, Start.AddDays(9)), Start.AddDays(9));
+
+        var lines = PdfText.Extract(pdf).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+
+        Assert.DoesNotContain(lines, l => "，。、；：？！）」》".Contains(l[0]));
+    }
+
+    [Fact]
+    public void The_preview_draws_the_same_pages_as_png()
+    {
+        var spec = ComplaintDocuments.Compose(DocumentKind.Reply12398, ComplaintDocumentsTests.Regulator12398AtImprove(), Settings, Start.AddDays(9));
+        var renderer = Renderer();
+
+        var images = renderer.Png(spec);
+        var pdfPages = PdfText.Extract(renderer.Pdf(spec, Start.AddDays(9))).Split('\f', StringSplitOptions.RemoveEmptyEntries).Length;
+
+        Assert.Equal(pdfPages, images.Count);
+        Assert.All(images, png => Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]));
+    }
+
+    [Fact]
+    public void A_missing_font_is_named_with_its_package()
+    {
+        using var fonts = new DocumentFonts(Options.Create(new DocumentOptions { FontPath = "/nonexistent/font.ttc", BoldFontPath = "/nonexistent/bold.ttc" }));
+
+        Assert.Contains("fonts-noto-cjk", fonts.Problem);
+        Assert.Contains("Documents:FontPath", fonts.Problem);
+    }
+
+    public void Dispose() => _fonts.Dispose();
+}
