@@ -53,6 +53,12 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// An issued document, byte for byte as it was issued (staff who see live complaints only).
+app.MapGet("/documents/{id:long}", async (long id, PowerService.Web.Features.Documents.DocumentService documents) =>
+    await documents.FileAsync(id) is { } file
+        ? Results.File(file.Content, "application/pdf", $"{file.Number}-{file.Kind}-v{file.Version}.pdf")
+        : Results.NotFound())
+    .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.LiveRoles.Split(',')));
 app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
 {
     await signIn.SignOutAsync();

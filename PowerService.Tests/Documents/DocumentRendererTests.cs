@@ -26,6 +26,7 @@ public sealed class DocumentRendererTests : IDisposable
         var spec = ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(9));
 
         var pdf = Renderer().Pdf(spec, Start.AddDays(9));
+        File.WriteAllBytes(PowerService.Tests.Support.Artifacts.PathFor("documents", "reply-12398.pdf"), pdf);
         var text = PdfText.Squeeze(PdfText.Extract(pdf));
 
         foreach (var expected in new[]
@@ -51,6 +52,7 @@ public sealed class DocumentRendererTests : IDisposable
             Ok(c, c.AddNote(new ProgressNote($"第 {i + 1} 次进度更新：已与客户沟通并协调营销部核对抄表数据（批次 B-{i:D3}）"), At(Start.AddDays(9).AddMinutes(i))));
 
         var pdf = Renderer().Pdf(ComplaintDocuments.Compose(DocumentKind.CaseFile, c, Settings, Start.AddDays(10)), Start.AddDays(10));
+        File.WriteAllBytes(PowerService.Tests.Support.Artifacts.PathFor("documents", "case-file.pdf"), pdf);
         var pages = PdfText.Extract(pdf).Split('\f', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.True(pages.Length >= 3, $"{pages.Length} pages");
@@ -66,6 +68,7 @@ public sealed class DocumentRendererTests : IDisposable
     {
         var c = ComplaintDocumentsTests.Regulator12398AtImprove();
         var pdf = Renderer().Pdf(ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, c, Settings, Start.AddDays(9)), Start.AddDays(9));
+        File.WriteAllBytes(PowerService.Tests.Support.Artifacts.PathFor("documents", "customer-answer.pdf"), pdf);
 
         var lines = PdfText.Extract(pdf).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
 

@@ -71,14 +71,7 @@ public sealed class AppHost : IAsyncDisposable
     }
 
     /// <summary>Where screenshots go for a person to look at: artifacts/screenshots at the repository root.</summary>
-    public static string ScreenshotPath(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PowerService.sln"))) dir = dir.Parent;
-        var folder = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
+    public static string ScreenshotPath(string name) => PowerService.Tests.Support.Artifacts.PathFor("screenshots", name);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features.Documents;
 using PowerService.Web.Features.Sla;
 
 namespace PowerService.Web.Features;
@@ -18,6 +19,10 @@ public static class FeatureServices
         services.AddSingleton<SlaMonitor>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SlaAdminService>();
+        services.Configure<DocumentOptions>(configuration.GetSection("Documents"));
+        services.AddSingleton<DocumentFonts>();
+        services.AddSingleton<DocumentRenderer>();
+        services.AddScoped<DocumentService>();
         return services;
     }
 }

@@ -109,6 +109,14 @@ public sealed class ComplaintService(
     /// <summary>Runs one step of the loop on the complaint as it is now, if it is still as the person saw it.</summary>
     public Task<ActionOutcome> ActAsync(string number, int seenRevision, StaffUser user, string? note,
         Func<Complaint, StepContext, StepResult> step, CancellationToken ct = default) =>
+        ActAsync(number, seenRevision, user, note, step, alsoStore: null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="alsoStore"/> adds rows that belong to the step (an issued document's
+    /// bytes) to the same save, so the step and its data are stored together or not at all.
+    /// </summary>
+    public Task<ActionOutcome> ActAsync(string number, int seenRevision, StaffUser user, string? note,
+        Func<Complaint, StepContext, StepResult> step, Action<AppDbContext, Complaint>? alsoStore, CancellationToken ct = default) =>
         gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -119,6 +127,7 @@ public sealed class ComplaintService(
             var schedule = await schedules.ForDepartmentAsync(complaint.Department, ct);
             var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule));
             if (!result.Succeeded) return new ActionOutcome(result);
+            alsoStore?.Invoke(db, complaint);
 
             try
             {

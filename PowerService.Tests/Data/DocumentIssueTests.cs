@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Documents;
+using PowerService.Tests.Documents;
+using PowerService.Tests.Support;
+using PowerService.Web.Features.Documents;
+using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
+
+namespace PowerService.Tests.Data;
+
+/// <summary>Issuing freezes a document: exact bytes, SHA-256 on the timeline, versions kept, download unchanged.</summary>
+public sealed class DocumentIssueTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private DocumentService Documents => _db.Services.GetRequiredService<DocumentService>();
+
+    private async Task<string> Regulator12398AtImproveAsync()
+    {
+        var handler = await _db.StaffAsync("handler");
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"), ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" });
+        async Task Act(Func<Complaint, StepContext, StepResult> step)
+        {
+            var outcome = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, handler, null, step);
+            Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
+        }
+        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Act((c, ctx) => c.Investigate(Findings, ctx));
+        await Act((c, ctx) => c.Resolve(Resolution(Start.AddHours(20)), ctx));
+        _db.Time.Advance(TimeSpan.FromHours(20));
+        await Act((c, ctx) => c.Revisit(Satisfied, ctx));
+        _db.Time.Advance(TimeSpan.FromDays(7));
+        await Act((c, ctx) => c.Revisit(Satisfied, ctx));
+        return number;
+    }
+
+    [Fact]
+    public async Task Issuing_stores_the_exact_bytes_with_their_hash_and_a_reissue_is_a_new_version()
+    {
+        var number = await Regulator12398AtImproveAsync();
+        var manager = await _db.StaffAsync("manager");
+
+        var preview = await Documents.ViewAsync(number, DocumentKind.Reply12398);
+        Assert.Empty(preview!.Missing);
+        Assert.NotEmpty(preview.PreviewPages);
+
+        var first = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager);
+        _db.Time.Advance(TimeSpan.FromHours(1));
+        var second = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager);
+
+        Assert.True(first.Succeeded && second.Succeeded);
+        var issued = (await Documents.ViewAsync(number, DocumentKind.Reply12398))!.Issued;
+        Assert.Equal([2, 1], issued.Select(v => v.Version));
+        foreach (var version in issued)
+        {
+            var file = (await Documents.FileAsync(version.FileId))!;
+            Assert.Equal(version.Sha256, DocumentRenderer.Sha256(file.Content));
+            Assert.Contains("NEA20261123001", PdfText.Extract(file.Content));
+        }
+        var complaint = await _db.LoadAsync(number);
+        Assert.Equal(issued.Select(v => v.Sha256).Reverse(), complaint.IssuedDocuments.Select(d => d.Sha256));
+        Assert.Contains(complaint.Timeline, e => e.Trigger == LoopTrigger.IssueDocument && e.Summary.EndsWith(issued[1].Sha256) && e.ActorName == "赵敏");
+    }
+
+    [Fact]
+    public async Task A_12398_complaint_closes_once_its_reply_is_issued()
+    {
+        var number = await Regulator12398AtImproveAsync();
+        var manager = await _db.StaffAsync("manager");
+
+        var early = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.Improve(Plan, ctx));
+        Assert.Contains("须先签发", Assert.Single(early.Result.Reasons));
+
+        await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager);
+        var closed = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.Improve(Plan, ctx));
+
+        Assert.True(closed.Succeeded);
+        Assert.Equal(Stage.Closed, (await _db.LoadAsync(number)).Stage);
+    }
+
+    [Fact]
+    public async Task An_incomplete_document_is_not_issued_and_nothing_is_stored()
+    {
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"), ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" });
+
+        var view = await Documents.ViewAsync(number, DocumentKind.Reply12398);
+        var outcome = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"));
+
+        Assert.Equal(["调查结论（事实、原因、责任认定）", "处理结果与补偿", "与投诉人的沟通及其意见（回访结果）"], view!.Missing.Select(m => m.What));
+        Assert.Empty(view.PreviewPages);
+        Assert.False(outcome.Succeeded);
+        Assert.Empty((await _db.LoadAsync(number)).IssuedDocuments);
+        Assert.Empty((await Documents.ViewAsync(number, DocumentKind.Reply12398))!.Issued);
+    }
+}

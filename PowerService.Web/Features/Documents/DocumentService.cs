@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Documents;
+using PowerService.Web.Data;
+using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features.Shared;
+
+namespace PowerService.Web.Features.Documents;
+
+/// <summary>An issued version as listed on the documents page.</summary>
+public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size);
+
+/// <summary>What the documents page shows for one kind of document.</summary>
+public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem);
+
+/// <summary>
+/// Preview, issue and download of a complaint's documents. Issuing renders the PDF once, stores those
+/// exact bytes, and records the version with its SHA-256 on the timeline in the same save; a download
+/// returns the stored bytes unchanged.
+/// </summary>
+public sealed class DocumentService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ComplaintService complaints,
+    DocumentRenderer renderer,
+    IOptions<DocumentOptions> options,
+    TimeProvider time)
+{
+    public DocumentSettings Settings => new(options.Value.IssuingUnit, options.Value.RegulatorOffice);
+
+    public async Task<DocumentView?> ViewAsync(string number, DocumentKind kind, CancellationToken ct = default)
+    {
+        var complaint = await complaints.FindAsync(number, ct);
+        if (complaint is null) return null;
+        var missing = ComplaintDocuments.Missing(kind, complaint);
+        var preview = renderer.Problem is null && missing.Count == 0
+            ? renderer.Png(ComplaintDocuments.Compose(kind, complaint, Settings, time.GetUtcNow())).Select(p => "data:image/png;base64," + Convert.ToBase64String(p)).ToList()
+            : [];
+        return new DocumentView(kind, missing, preview, await IssuedAsync(complaint.Id, kind, ct), renderer.Problem);
+    }
+
+    public Task<ActionOutcome> IssueAsync(string number, int seenRevision, DocumentKind kind, StaffUser user, CancellationToken ct = default)
+    {
+        if (renderer.Problem is { } problem) return Task.FromResult(ActionOutcome.Refused(problem));
+        byte[] pdf = [];
+        return complaints.ActAsync(number, seenRevision, user, null,
+            (complaint, context) =>
+            {
+                if (ComplaintDocuments.Missing(kind, complaint) is { Count: > 0 } missing)
+                    return StepResult.Refused("文书内容不完整：" + string.Join("；", missing.Select(m => m.What)));
+                pdf = renderer.Pdf(ComplaintDocuments.Compose(kind, complaint, Settings, context.At), context.At);
+                return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf)), context);
+            },
+            (db, complaint) =>
+            {
+                var issue = complaint.IssuedDocuments[^1];
+                db.IssuedDocumentFiles.Add(new IssuedDocumentFile
+                {
+                    ComplaintId = complaint.Id, Number = complaint.Number, Kind = kind, Version = issue.Version,
+                    Sha256 = issue.Sha256, Content = pdf, IssuedAt = issue.At, IssuedBy = issue.By.DisplayName,
+                });
+            }, ct);
+    }
+
+    public async Task<IssuedDocumentFile?> FileAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+    }
+
+    private async Task<IReadOnlyList<IssuedVersion>> IssuedAsync(int complaintId, DocumentKind kind, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.IssuedDocumentFiles.AsNoTracking()
+            .Where(f => f.ComplaintId == complaintId && f.Kind == kind)
+            .OrderByDescending(f => f.Version)
+            .Select(f => new IssuedVersion(f.Id, f.Version, f.Sha256, f.IssuedAt, f.IssuedBy, f.Content.Length))
+            .ToListAsync(ct);
+    }
+}
