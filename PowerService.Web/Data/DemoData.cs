@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PowerService.Domain.Documents;
+using PowerService.Web.Features.Documents;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
 using PowerService.Domain.Sla;
@@ -16,7 +19,8 @@ public sealed record DemoAccount(string UserName, string DisplayName, StaffRole 
 /// complaints. Complaints are carried through the loop by the aggregate's own methods, so every
 /// demo timeline is one the product could have written. Runs on first start only.
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
+public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider time,
+    DocumentRenderer renderer, IOptions<DocumentOptions> documentOptions)
 {
     public const string Password = "Demo@2026";
 
@@ -78,8 +82,13 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
         var staff = await db.Users.ToDictionaryAsync(u => u.UserName!, u => new Actor(u.Id, u.DisplayName));
         var calendar = new WorkingCalendar((await db.CalendarYears.AsNoTracking().ToListAsync()).Select(y => y.ToYear()));
         var schedule = new SlaSchedule(SlaPolicy.Default, calendar, BusinessHours.Default, ClockThresholds.Default);
-        var generator = new DemoComplaints(new Random(2026), time.GetUtcNow(), staff, schedule);
-        db.Complaints.AddRange(generator.Create(count));
+        var settings = new DocumentSettings(documentOptions.Value.IssuingUnit, documentOptions.Value.RegulatorOffice);
+        var generator = new DemoComplaints(new Random(2026), time.GetUtcNow(), staff, schedule, renderer.Problem is null ? renderer : null, settings);
+        var complaints = generator.Create(count).ToList();
+        db.Complaints.AddRange(complaints);
+        await db.SaveChangesAsync();
+        // The issued replies' bytes, now that the complaints have ids.
+        db.IssuedDocumentFiles.AddRange(generator.IssuedFiles.Select(f => { f.File.ComplaintId = f.Complaint.Id; return f.File; }));
         await db.SaveChangesAsync();
     }
 
@@ -90,8 +99,12 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
 }
 
 /// <summary>Generates the demo complaints: shares by category and channel follow domain.md §3.</summary>
-internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnlyDictionary<string, Actor> staff, SlaSchedule schedule)
+internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnlyDictionary<string, Actor> staff, SlaSchedule schedule,
+    DocumentRenderer? renderer, DocumentSettings settings)
 {
+    /// <summary>Replies issued while generating, to be stored once the complaints have their ids.</summary>
+    public List<(Complaint Complaint, IssuedDocumentFile File)> IssuedFiles { get; } = [];
+
     private static readonly StaffRole[] Acting = [StaffRole.IntakeAgent, StaffRole.Handler, StaffRole.Manager];
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
     private static readonly string[] GivenNames = ["建国", "秀英", "伟", "芳", "敏", "静", "丽娟", "强", "磊", "军", "洋", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "桂英", "志强", "海燕", "红梅"];
@@ -235,6 +248,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
 
         at = at.AddHours(2 + random.Next(24));
         if (at > now) return;
+        if (c.Channel == Channel.Regulator12398 && !IssueReply(c, new StepContext(staff["manager"], Acting, at, null, schedule))) return;
         Ensure(random.Next(5) == 0
             ? c.WaiveImprovement(new ImprovementWaiver("属个别偶发情况，相关流程已在本季度整改计划中覆盖"), By(staff["manager"]))
             : c.Improve(new ImprovementPlan("流程中缺少对该环节的复核，信息未及时同步", [
@@ -250,6 +264,21 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         var at = registered.AddMinutes(c.Urgency == Urgency.Normal ? 10 + random.Next(80) : 3 + random.Next(15));
         if (at > now) return;
         Ensure(c.AddNote(new ProgressNote("已电话联系客户，说明受理情况和处理时限", ContactedCustomer: true), new StepContext(staff["agent"], Acting, at, null, schedule)));
+    }
+
+    /// <summary>A 12398 complaint is closed only after its reply is issued: render it, as a manager would.</summary>
+    private bool IssueReply(Complaint c, StepContext context)
+    {
+        if (renderer is null) return false; // no CJK font here: the complaint waits at 总结改进
+        var pdf = renderer.Pdf(ComplaintDocuments.Compose(DocumentKind.Reply12398, c, settings, context.At), context.At);
+        Ensure(c.IssueDocument(new DocumentIssueRequest(DocumentKind.Reply12398, DocumentRenderer.Sha256(pdf)), context));
+        var issue = c.IssuedDocuments[^1];
+        IssuedFiles.Add((c, new IssuedDocumentFile
+        {
+            Number = c.Number, Kind = DocumentKind.Reply12398, Version = issue.Version, Sha256 = issue.Sha256,
+            Content = pdf, IssuedAt = issue.At, IssuedBy = issue.By.DisplayName,
+        }));
+        return true;
     }
 
     private InvestigationFindings Findings(Complaint c) => new(

@@ -5,13 +5,18 @@ using PowerService.Domain.Time;
 // Benchmarks named by the issues. Usage: dotnet run -c Release --project tools/PowerService.Benchmarks -- sla [count]
 // Run through ./bench.sh, which pins the process to one core.
 var what = args.FirstOrDefault() ?? "sla";
-if (what != "sla")
+return what switch
 {
-    Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count]");
+    "sla" => SlaBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
+    "reply" => ReplyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 50),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count] | reply [runs]");
     return 2;
 }
-var count = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
-return SlaBenchmark.Run(count);
 
 /// <summary>
 /// Computes the deadline and the state of <c>count</c> open clocks — the work the queue and the
