@@ -134,7 +134,7 @@ public static class ComplaintDocuments
         [
             new Paragraph($"尊敬的{c.Customer.Name}：", Indent: false),
             new Paragraph($"您好！感谢您于 {ChinaTime.Format(c.ReceivedAt)} 向我们反映“{c.SubCategory}”的问题（编号 {c.Number}）。给您带来不便，我们深表歉意。"),
-            new Paragraph($"经我们核实：{c.Investigation?.Facts ?? "情况正在核实中。"}"),
+            new Paragraph($"关于您反映的问题，{c.Investigation?.Facts ?? "我们正在核实。"}"),
             new Paragraph($"我们的处理结果是：{res?.Solution ?? "正在处理中。"}"),
             new Paragraph($"补偿方面：{CompensationText(res?.Compensation)}。"),
             new Paragraph("我们将以此为鉴，改进工作，避免类似问题再次发生。如您还有任何疑问，请拨打 95598 服务热线，并告知上述编号，我们会尽快为您办理。"),
@@ -164,12 +164,12 @@ public static class ComplaintDocuments
             new Paragraph(c.Content),
             new Paragraph($"诉求：{c.Demands}；期望：{c.ExpectedOutcome}"),
             new Heading("处理记录"),
-            new DataTable(["序号", "时间", "操作人", "操作", "内容"], [0.8f, 2.3f, 1f, 1.6f, 4.6f],
+            new DataTable(["序号", "时间", "操作人", "操作", "内容"], [0.8f, 2.3f, 1f, 1.9f, 4.3f],
                 c.Timeline.OrderBy(e => e.Sequence).Select(e => (IReadOnlyList<string>)
                 [
-                    e.Sequence.ToString(), ChinaTime.Format(e.At), e.ActorName,
-                    e.ActionLabel + (e.ChangedStage && e.FromStage is { } f ? $"（{Labels.Of(f)}→{Labels.Of(e.ToStage)}）" : ""),
-                    e.Summary + (e.Note is null ? "" : $"（备注：{e.Note}）"),
+                    e.Sequence.ToString(), ChinaTime.Format(e.At), e.ActorName, e.ActionLabel,
+                    (e.ChangedStage && e.FromStage is { } f ? $"【{Labels.Of(f)}→{Labels.Of(e.ToStage)}】" : "")
+                        + e.Summary + (e.Note is null ? "" : $"（备注：{e.Note}）"),
                 ]).ToList()),
             new Heading("已签发文书"),
             new BulletList(c.IssuedDocuments.Count == 0 ? ["无"]
@@ -198,7 +198,8 @@ public static class ComplaintDocuments
 
     private static string CompensationText(Complaints.Steps.Compensation? compensation) => compensation is null ? "—"
         : compensation.Kind == CompensationKind.None ? Labels.Of(CompensationKind.None)
-        : $"{Labels.Of(compensation.Kind)}：{compensation.Detail}" + (compensation.Amount is { } a ? $"（{a:N2} 元）" : "");
+        : $"{Labels.Of(compensation.Kind)}：{compensation.Detail}"
+          + (compensation.Amount is { } a && compensation.Detail?.Contains($"{a:0.00}") != true ? $"（{a:N2} 元）" : "");
 
     private static string ChineseDate(DateTimeOffset at)
     {

@@ -24,6 +24,8 @@ public sealed class AccessTests(AccessTests.SharedHost host) : IClassFixture<Acc
     [InlineData("/complaints/new")]
     [InlineData("/complaints/TS202611230001")]
     [InlineData("/loop")]
+    [InlineData("/documents/1")]
+    [InlineData("/complaints/TS202611230001/documents")]
     public async Task Every_page_sends_an_anonymous_visitor_to_sign_in(string path)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.BaseUrl) };
