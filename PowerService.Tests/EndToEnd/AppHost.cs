@@ -59,6 +59,16 @@ public sealed class AppHost : IAsyncDisposable
         return new AppHost(factory, folder, time, playwright, browser);
     }
 
+    /// <summary>A demo account as the features see it once signed in, read from the app's database.</summary>
+    public async Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>();
+        var account = PowerService.Web.Data.DemoData.Accounts.Single(a => a.UserName == userName);
+        var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == userName).Select(u => u.Id));
+        return new(new PowerService.Domain.Staff.Actor(id, account.DisplayName), [account.Role], account.Department);
+    }
+
     public async Task<IPage> SignInAsync(string userName, IPage? page = null)
     {
         page ??= await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 }, Locale = "zh-CN" });

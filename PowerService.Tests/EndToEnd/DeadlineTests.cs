@@ -57,9 +57,7 @@ public sealed class DeadlineTests : IAsyncLifetime
     private async Task<string> RegisterAsAgentAsync(string phone = "13812348000")
     {
         using var scope = _app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var userId = await db.Users.Where(u => u.UserName == "agent").Select(u => u.Id).SingleAsync();
-        var agent = new StaffUser(new Actor(userId, "王芳"), [StaffRole.IntakeAgent], "客户服务中心");
+        var agent = await _app.StaffAsync("agent");
         var result = await scope.ServiceProvider.GetRequiredService<ComplaintService>()
             .RegisterAsync(ComplaintBuilder.ValidIntake() with
             {

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Web.Features.Complaints;
+using PowerService.Tests.Domain.Complaints;
+using static Microsoft.Playwright.Assertions;
+
+namespace PowerService.Tests.EndToEnd;
+
+/// <summary>A manager previews the 12398 reply, issues it, and downloads exactly the issued bytes.</summary>
+public sealed class DocumentTests : IAsyncLifetime
+{
+    private AppHost _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await AppHost.StartAsync(ComplaintBuilder.Start);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_manager_issues_the_12398_reply_and_downloads_it_unchanged()
+    {
+        var number = await Regulator12398AtImproveAsync();
+        var page = await _app.SignInAsync("manager");
+
+        await page.GotoAsync($"{_app.BaseUrl}/complaints/{number}/documents");
+        await Expect(page.Locator("[data-testid=preview-page]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-testid=document-missing]")).ToHaveCountAsync(0);
+        await page.ClickAsync("[data-testid=issue-document]");
+        await page.ClickAsync(".mud-dialog button:has-text('签发')");
+        await Expect(page.Locator("[data-testid=issue-message]")).ToHaveTextAsync("已签发。");
+        await Expect(page.Locator("[data-testid=issued-version]")).ToHaveCountAsync(1);
+        var shown = (await page.Locator("[data-testid=sha256]").InnerTextAsync()).Replace("SHA-256", "").Trim();
+        await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("documents-issued.png"), FullPage = true });
+
+        var href = await page.Locator("[data-testid=download]").GetAttributeAsync("href");
+        var response = await page.APIRequest.GetAsync($"{_app.BaseUrl}{href}");
+        var bytes = await response.BodyAsync();
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        Assert.Equal(shown, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Contains("NEA20261123001", PowerService.Tests.Documents.PdfText.Extract(bytes));
+
+        await page.GotoAsync($"{_app.BaseUrl}/complaints/{number}");
+        await Expect(page.Locator("[data-testid=timeline-event][data-trigger=IssueDocument]")).ToContainTextAsync(shown);
+    }
+
+    [Fact]
+    public async Task A_handler_sees_what_is_missing_and_cannot_issue()
+    {
+        var agent = await _app.StaffAsync("agent");
+        using var scope = _app.Services.CreateScope();
+        var number = (await scope.ServiceProvider.GetRequiredService<ComplaintService>().RegisterAsync(
+            ComplaintBuilder.ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123009", Phone = "13900000009", AccountNumber = null },
+            Guid.NewGuid(), agent)).Value!;
+        var page = await _app.SignInAsync("handler");
+
+        await page.GotoAsync($"{_app.BaseUrl}/complaints/{number}/documents");
+
+        await Expect(page.Locator("[data-testid=document-missing]")).ToContainTextAsync("调查结论（事实、原因、责任认定）");
+        await Expect(page.Locator("[data-testid=document-missing]")).ToContainTextAsync("反馈回访：登记回访");
+        await Expect(page.Locator("[data-testid=issue-document]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=preview-page]")).ToHaveCountAsync(0);
+    }
+
+    private async Task<string> Regulator12398AtImproveAsync()
+    {
+        using var scope = _app.Services.CreateScope();
+        var complaints = scope.ServiceProvider.GetRequiredService<ComplaintService>();
+        var handler = await _app.StaffAsync("handler");
+        var number = (await complaints.RegisterAsync(ComplaintBuilder.ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" },
+            Guid.NewGuid(), await _app.StaffAsync("agent"))).Value!;
+        async Task Act(Func<Complaint, StepContext, StepResult> step)
+        {
+            var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, handler, null, step);
+            Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
+        }
+        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Act((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
+        await Act((c, ctx) => c.Resolve(ComplaintBuilder.Resolution(ComplaintBuilder.Start.AddHours(1)), ctx));
+        await Act((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
+        return number;
+    }
+}
