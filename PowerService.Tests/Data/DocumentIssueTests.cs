@@ -20,24 +20,8 @@ public sealed class DocumentIssueTests : IAsyncLifetime
 
     private DocumentService Documents => _db.Services.GetRequiredService<DocumentService>();
 
-    private async Task<string> Regulator12398AtImproveAsync()
-    {
-        var handler = await _db.StaffAsync("handler");
-        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"), ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" });
-        async Task Act(Func<Complaint, StepContext, StepResult> step)
-        {
-            var outcome = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, handler, null, step);
-            Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
-        }
-        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
-        await Act((c, ctx) => c.Investigate(Findings, ctx));
-        await Act((c, ctx) => c.Resolve(Resolution(Start.AddHours(20)), ctx));
-        _db.Time.Advance(TimeSpan.FromHours(20));
-        await Act((c, ctx) => c.Revisit(Satisfied, ctx));
-        _db.Time.Advance(TimeSpan.FromDays(7));
-        await Act((c, ctx) => c.Revisit(Satisfied, ctx));
-        return number;
-    }
+    private async Task<string> Regulator12398AtImproveAsync() =>
+        await Scenarios.Regulator12398AtImproveAsync(_db.Complaints, _db.Time, await _db.StaffAsync("agent"), await _db.StaffAsync("handler"));
 
     [Fact]
     public async Task Issuing_stores_the_exact_bytes_with_their_hash_and_a_reissue_is_a_new_version()

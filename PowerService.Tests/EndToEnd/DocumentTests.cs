@@ -66,19 +66,7 @@ public sealed class DocumentTests : IAsyncLifetime
     private async Task<string> Regulator12398AtImproveAsync()
     {
         using var scope = _app.Services.CreateScope();
-        var complaints = scope.ServiceProvider.GetRequiredService<ComplaintService>();
-        var handler = await _app.StaffAsync("handler");
-        var number = (await complaints.RegisterAsync(ComplaintBuilder.ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" },
-            Guid.NewGuid(), await _app.StaffAsync("agent"))).Value!;
-        async Task Act(Func<Complaint, StepContext, StepResult> step)
-        {
-            var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, handler, null, step);
-            Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
-        }
-        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
-        await Act((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
-        await Act((c, ctx) => c.Resolve(ComplaintBuilder.Resolution(ComplaintBuilder.Start.AddHours(1)), ctx));
-        await Act((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
-        return number;
+        return await PowerService.Tests.Support.Scenarios.Regulator12398AtImproveAsync(
+            scope.ServiceProvider.GetRequiredService<ComplaintService>(), _app.Time, await _app.StaffAsync("agent"), await _app.StaffAsync("handler"));
     }
 }

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Time.Testing;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features.Shared;
+using PowerService.Tests.Domain.Complaints;
+
+namespace PowerService.Tests.Support;
+
+/// <summary>Complaints carried through the loop by the service the pages use, for tests that need them further along.</summary>
+public static class Scenarios
+{
+    /// <summary>A 12398 complaint at 总结改进: investigated, resolved, revisited twice (the clock is moved for the 7 days).</summary>
+    public static async Task<string> Regulator12398AtImproveAsync(ComplaintService complaints, FakeTimeProvider time, StaffUser agent, StaffUser handler)
+    {
+        var number = (await complaints.RegisterAsync(ComplaintBuilder.ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" },
+            Guid.NewGuid(), agent)).Value!;
+        async Task Act(Func<Complaint, StepContext, StepResult> step)
+        {
+            var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, handler, null, step);
+            Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
+        }
+        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Act((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
+        await Act((c, ctx) => c.Resolve(ComplaintBuilder.Resolution(ComplaintBuilder.Start.AddHours(20)), ctx));
+        time.Advance(TimeSpan.FromHours(20));
+        await Act((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
+        time.Advance(TimeSpan.FromDays(7));
+        await Act((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
+        return number;
+    }
+}
