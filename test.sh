@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: domain, bUnit components, SQLite persistence and the Playwright browser test.
-# Installs what the tests need when it is missing (Debian chromium for the browser test, a CJK
-# font so screenshots are legible, poppler-utils for reading PDFs back).
+# Runs every test: domain, bUnit components, persistence on SQLite and PostgreSQL, rendered PDFs and
+# the Playwright browser tests. Installs what the tests need when it is missing (Debian chromium,
+# a CJK font, poppler-utils for reading PDFs back, PostgreSQL started on 127.0.0.1:55432).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +15,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+
+# The persistence tests run on PostgreSQL too; if it cannot start, this fails (they never skip).
+POWERSERVICE_TEST_POSTGRES="$(./scripts/postgres.sh)"
+export POWERSERVICE_TEST_POSTGRES
 
 log=$(mktemp)
 set +e

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
@@ -8,21 +9,27 @@ using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
 namespace PowerService.Tests.Data;
 
 /// <summary>Complaints on a real SQLite file, through the service the pages use.</summary>
-public sealed class ComplaintPersistenceTests : IAsyncLifetime
+public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
-    public async Task Migrations_create_the_schema_and_connections_run_in_wal_mode()
+    public async Task Migrations_create_the_schema_and_sqlite_connections_run_in_wal_mode()
     {
         await using var db = _db.NewContext();
 
-        Assert.Contains("InitialLoop", string.Join(",", await db.Database.GetAppliedMigrationsAsync()));
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        if (_db.Provider == DatabaseProvider.Postgres)
+        {
+            Assert.True(db.Database.IsNpgsql());
+            return;
+        }
+        Assert.Contains("InitialLoop", string.Join(",", await db.Database.GetAppliedMigrationsAsync()));
         await db.Database.OpenConnectionAsync();
         Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode"));
         Assert.Equal("5000", await Scalar(db, "PRAGMA busy_timeout"));
@@ -102,10 +109,33 @@ public sealed class ComplaintPersistenceTests : IAsyncLifetime
         Assert.True(b.AddNote(new ProgressNote("乙的进度"), At(Start, handler.Actor)).Succeeded);
         await one.SaveChangesAsync();
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => two.SaveChangesAsync());
+        // SQLite trips the concurrency token; PostgreSQL inserts the timeline row first and trips its
+        // unique (complaint, sequence) key. Either way the second save is refused whole.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => two.SaveChangesAsync());
         var saved = await _db.LoadAsync(number);
         Assert.Equal("甲的进度", saved.Timeline[^1].Summary);
         Assert.Equal(2, saved.Timeline.Count);
+    }
+
+    [Fact]
+    public async Task Two_instances_acting_at_once_on_one_complaint_give_one_success_and_one_clear_conflict()
+    {
+        var handler = await _db.StaffAsync("handler");
+        var manager = await _db.StaffAsync("manager");
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
+        var seen = (await _db.LoadAsync(number)).Revision;
+        await using var other = _db.OpenAnotherInstance();
+        var otherService = other.GetRequiredService<ComplaintService>();
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => _db.Complaints.ActAsync(number, seen, handler, null, (c, ctx) => c.AddNote(new ProgressNote("甲：已联系客户"), ctx))),
+            Task.Run(() => otherService.ActAsync(number, seen, manager, null, (c, ctx) => c.AddNote(new ProgressNote("乙：经理督办"), ctx))));
+
+        Assert.Single(outcomes, o => o.Succeeded);
+        var loser = Assert.Single(outcomes, o => !o.Succeeded);
+        Assert.True(loser.Conflict);
+        Assert.Contains("您填写的内容仍保留", Assert.Single(loser.Result.Reasons));
+        Assert.Equal(2, (await _db.LoadAsync(number)).Timeline.Count);
     }
 
     [Fact]
@@ -239,3 +269,7 @@ public sealed class ComplaintPersistenceTests : IAsyncLifetime
         return (await command.ExecuteScalarAsync())?.ToString();
     }
 }
+
+public sealed class ComplaintPersistenceTestsOnSqlite() : ComplaintPersistenceTests(DatabaseProvider.Sqlite);
+
+public sealed class ComplaintPersistenceTestsOnPostgres() : ComplaintPersistenceTests(DatabaseProvider.Postgres);

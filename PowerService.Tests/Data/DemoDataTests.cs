@@ -8,11 +8,11 @@ using PowerService.Web.Data;
 namespace PowerService.Tests.Data;
 
 /// <summary>The demo data goes through the real domain rules; a rule change that breaks it must fail here, not at start-up.</summary>
-public sealed class DemoDataTests : IAsyncLifetime
+public abstract class DemoDataTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -36,3 +36,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(closed12398.Count, await db.IssuedDocumentFiles.CountAsync());
     }
 }
+
+public sealed class DemoDataTestsOnSqlite() : DemoDataTests(DatabaseProvider.Sqlite);
+
+public sealed class DemoDataTestsOnPostgres() : DemoDataTests(DatabaseProvider.Postgres);

@@ -10,11 +10,11 @@ using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
 namespace PowerService.Tests.Data;
 
 /// <summary>Issuing freezes a document: exact bytes, SHA-256 on the timeline, versions kept, download unchanged.</summary>
-public sealed class DocumentIssueTests : IAsyncLifetime
+public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -82,3 +82,7 @@ public sealed class DocumentIssueTests : IAsyncLifetime
         Assert.Empty((await Documents.ViewAsync(number, DocumentKind.Reply12398))!.Issued);
     }
 }
+
+public sealed class DocumentIssueTestsOnSqlite() : DocumentIssueTests(DatabaseProvider.Sqlite);
+
+public sealed class DocumentIssueTestsOnPostgres() : DocumentIssueTests(DatabaseProvider.Postgres);

@@ -7,14 +7,14 @@ using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
 namespace PowerService.Tests.Data;
 
 /// <summary>The 工作台 queue: whose complaints, filters, search and server-side paging.</summary>
-public sealed class QueueTests : IAsyncLifetime
+public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
     private readonly List<string> _numbers = [];
 
     public async ValueTask InitializeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync(provider);
         var agent = await _db.StaffAsync("agent");
         var agent2 = await _db.StaffAsync("agent2");
         var handler = await _db.StaffAsync("handler");
@@ -97,3 +97,7 @@ public sealed class QueueTests : IAsyncLifetime
         Assert.Equal(25, withEnded.Total);
     }
 }
+
+public sealed class QueueTestsOnSqlite() : QueueTests(DatabaseProvider.Sqlite);
+
+public sealed class QueueTestsOnPostgres() : QueueTests(DatabaseProvider.Postgres);

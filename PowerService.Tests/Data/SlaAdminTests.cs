@@ -10,11 +10,11 @@ using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
 namespace PowerService.Tests.Data;
 
 /// <summary>Admins change calendars, hours and policy; new clocks follow, running clocks keep what they started with.</summary>
-public sealed class SlaAdminTests : IAsyncLifetime
+public abstract class SlaAdminTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -117,3 +117,7 @@ public sealed class SlaAdminTests : IAsyncLifetime
         Assert.Equal(new PowerService.Domain.Text.FieldError(field, message), Assert.Single(result.Errors));
     }
 }
+
+public sealed class SlaAdminTestsOnSqlite() : SlaAdminTests(DatabaseProvider.Sqlite);
+
+public sealed class SlaAdminTestsOnPostgres() : SlaAdminTests(DatabaseProvider.Postgres);

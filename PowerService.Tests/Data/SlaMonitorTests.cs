@@ -9,11 +9,11 @@ using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
 namespace PowerService.Tests.Data;
 
 /// <summary>The deadline watcher on a real SQLite file: each level once, through rescans, restarts and a second instance.</summary>
-public sealed class SlaMonitorTests : IAsyncLifetime
+public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync(provider);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
@@ -123,3 +123,7 @@ public sealed class SlaMonitorTests : IAsyncLifetime
         Assert.DoesNotContain(await AlertsAsync(), a => a.Item1 is ClockKind.CustomerContact or ClockKind.FirstResponse);
     }
 }
+
+public sealed class SlaMonitorTestsOnSqlite() : SlaMonitorTests(DatabaseProvider.Sqlite);
+
+public sealed class SlaMonitorTestsOnPostgres() : SlaMonitorTests(DatabaseProvider.Postgres);

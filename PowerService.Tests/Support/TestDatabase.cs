@@ -14,49 +14,79 @@ using PowerService.Tests.Domain.Complaints;
 
 namespace PowerService.Tests.Support;
 
+public enum DatabaseProvider { Sqlite, Postgres }
+
 /// <summary>
-/// A real SQLite file in a temporary folder, migrated and holding the reference data and demo
-/// accounts, with the application's own service registrations and a clock the test moves.
+/// A real database — a SQLite file in a temporary folder, or a throwaway database on the loopback
+/// PostgreSQL that test.sh starts — migrated and holding the reference data and demo accounts, with
+/// the application's own service registrations and a clock the test moves.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _folder;
+    /// <summary>Set by test.sh (scripts/postgres.sh): the server's connection string without a database.</summary>
+    public const string PostgresVariable = "POWERSERVICE_TEST_POSTGRES";
 
-    private TestDatabase(string folder, ServiceProvider services, FakeTimeProvider time)
+    private readonly string _folder;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(string folder, IReadOnlyDictionary<string, string?> settings, string? postgresDatabase, ServiceProvider services, FakeTimeProvider time)
     {
         _folder = folder;
+        _settings = settings;
+        _postgresDatabase = postgresDatabase;
         Services = services;
         Time = time;
     }
+
+    public DatabaseProvider Provider => _postgresDatabase is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 
     public ServiceProvider Services { get; }
     public FakeTimeProvider Time { get; }
     public string FilePath => Path.Combine(_folder, "powerservice.db");
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var folder = Directory.CreateTempSubdirectory("ps-test-").FullName;
         var time = new FakeTimeProvider(ComplaintBuilder.Start);
-        var provider = BuildServices(folder, time);
+        string? database = null;
+        Dictionary<string, string?> settings;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresVariable);
+            if (string.IsNullOrEmpty(server))
+                Assert.Fail($"PostgreSQL tests need a server: run ./test.sh (it starts one on 127.0.0.1:55432) or set {PostgresVariable}.");
+            database = $"ps_test_{Guid.NewGuid():N}";
+            await using (var admin = new Npgsql.NpgsqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+            settings = new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:PowerService"] = $"{server};Database={database}" };
+        }
+        else
+        {
+            settings = new() { ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, "powerservice.db")};Pooling=False" };
+        }
 
-        await using (var scope = provider.CreateAsyncScope())
+        var services = BuildServices(settings, time);
+        await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
             var demo = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);
             await demo.EnsureReferenceDataAsync();
             await demo.EnsureAccountsAsync();
         }
-        return new TestDatabase(folder, provider, time);
+        return new TestDatabase(folder, settings, database, services, time);
     }
 
-    /// <summary>The application's services over the same file and clock, as a second app instance would have them (its own write gate and caches).</summary>
-    public ServiceProvider OpenAnotherInstance() => BuildServices(_folder, Time);
+    /// <summary>The application's services over the same database and clock, as a second app instance would have them (its own write gate and caches).</summary>
+    public ServiceProvider OpenAnotherInstance() => BuildServices(_settings, Time);
 
-    private static ServiceProvider BuildServices(string folder, FakeTimeProvider time)
+    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider time)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, "powerservice.db")};Pooling=False" })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
@@ -93,6 +123,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { /* a file still open on a slow machine: the temp folder is cleaned by the OS */ }
     }

@@ -5,7 +5,11 @@ using PowerService.Domain.Complaints;
 
 namespace PowerService.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The model, shared by both providers. Each provider has a thin subclass so that it owns its own
+/// migrations (SQL differs); the features only ever see <see cref="AppDbContext"/>.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
@@ -54,3 +58,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             throw new InvalidOperationException($"Timeline event {rewritten.Entity.Id} would be {rewritten.State}; the timeline is append-only.");
     }
 }
+
+/// <summary>The embedded default: one SQLite file (migrations in Data/Migrations).</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>Scale-out: several app instances on one PostgreSQL database (migrations in Data/Migrations/Postgres).</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

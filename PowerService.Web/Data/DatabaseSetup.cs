@@ -4,17 +4,39 @@ namespace PowerService.Web.Data;
 
 public static class DatabaseSetup
 {
+    /// <summary>
+    /// SQLite by default; <c>Database:Provider = Postgres</c> for several instances on one database.
+    /// Both use the "PowerService" connection string.
+    /// </summary>
     public static IServiceCollection AddPowerServiceDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("PowerService") ?? "Data Source=powerservice.db";
+        var postgres = string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+        var connectionString = configuration.GetConnectionString("PowerService") ?? (postgres ? null : "Data Source=powerservice.db")
+            ?? throw new InvalidOperationException("ConnectionStrings:PowerService is required for PostgreSQL.");
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<WriteGate>();
-        services.AddDbContextFactory<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        if (postgres)
+        {
+            services.AddDbContextFactory<PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, AsAppDbContext<PostgresAppDbContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteAppDbContext>((sp, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, AsAppDbContext<SqliteAppDbContext>>();
+        }
         // Identity's stores take a scoped context; the features use the factory (one context per operation).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
+    }
+
+    /// <summary>Hands out the provider's context as the model type the features depend on.</summary>
+    private sealed class AsAppDbContext<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>
+        where TContext : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
     }
 
     /// <summary>Prepares the database when the host starts, before the server takes requests.</summary>

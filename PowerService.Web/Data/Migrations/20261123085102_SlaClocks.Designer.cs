@@ -11,7 +11,7 @@ using PowerService.Web.Data;
 
 namespace PowerService.Web.Data.Migrations
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261123085102_SlaClocks")]
     partial class SlaClocks
     {

@@ -11,7 +11,7 @@ using PowerService.Web.Data;
 
 namespace PowerService.Web.Data.Migrations
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261123093554_IssuedDocuments")]
     partial class IssuedDocuments
     {

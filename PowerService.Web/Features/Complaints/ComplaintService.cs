@@ -29,6 +29,8 @@ public sealed class ComplaintService(
     /// <summary>A complaint by the same customer within this many days is a repeat (domain.md §4).</summary>
     public const int RepeatWindowDays = 30;
 
+    private const string SaveFailed = "保存失败，数据未写入。请稍后重试；如仍失败请联系系统管理员。";
+
     public async Task<QueueResult> QueueAsync(QueueQuery query, StaffUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -131,13 +133,26 @@ public sealed class ComplaintService(
 
             try
             {
-                return await SaveAsync(db, ct) is { } failure ? new ActionOutcome(failure) : new ActionOutcome(result);
+                await db.SaveChangesAsync(ct);
+                return new ActionOutcome(result);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex)
             {
-                return ActionOutcome.Refused("该投诉刚被他人修改，您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。", conflict: true);
+                // Another instance saved this complaint first. Depending on the order the provider
+                // writes rows, that shows as the concurrency token or as the timeline's unique
+                // (complaint, sequence) key; either way the complaint has moved on: a conflict.
+                if (await RevisionOfAsync(number, ct) != seenRevision)
+                    return ActionOutcome.Refused("该投诉刚被他人修改，您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。", conflict: true);
+                log.LogError(ex, "Saving complaint {Number} failed", number);
+                return new ActionOutcome(StepResult.Refused(SaveFailed));
             }
         }, ct);
+
+    private async Task<int?> RevisionOfAsync(string number, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Complaints.Where(c => c.Number == number).Select(c => (int?)c.Revision).SingleOrDefaultAsync(ct);
+    }
 
     /// <summary>Merging needs the main complaint to exist and still be open, which only the database knows.</summary>
     public async Task<ActionOutcome> MergeAsync(string number, int seenRevision, StaffUser user, MergeRequest request, string? note, CancellationToken ct = default)
@@ -207,10 +222,10 @@ public sealed class ComplaintService(
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
             log.LogError(ex, "Saving a complaint failed");
-            return StepResult.Refused("保存失败，数据未写入。请稍后重试；如仍失败请联系系统管理员。");
+            return StepResult.Refused(SaveFailed);
         }
     }
 }
