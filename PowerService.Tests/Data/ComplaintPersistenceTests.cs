@@ -135,6 +135,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var loser = Assert.Single(outcomes, o => !o.Succeeded);
         Assert.True(loser.Conflict);
         Assert.Contains("您填写的内容仍保留", Assert.Single(loser.Result.Reasons));
+        Assert.StartsWith("该投诉已被", loser.Result.Reasons.Single()); // names who changed it and when
         Assert.Equal(2, (await _db.LoadAsync(number)).Timeline.Count);
     }
 

@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PowerService.Web.Data;
 using Microsoft.Playwright;
 using PowerService.Domain.Complaints;
-using PowerService.Domain.Staff;
 using PowerService.Web.Features.Complaints;
-using PowerService.Web.Features.Shared;
 using PowerService.Tests.Domain.Complaints;
 using static Microsoft.Playwright.Assertions;
 

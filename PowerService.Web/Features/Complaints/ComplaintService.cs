@@ -141,18 +141,11 @@ public sealed class ComplaintService(
                 // Another instance saved this complaint first. Depending on the order the provider
                 // writes rows, that shows as the concurrency token or as the timeline's unique
                 // (complaint, sequence) key; either way the complaint has moved on: a conflict.
-                if (await RevisionOfAsync(number, ct) != seenRevision)
-                    return ActionOutcome.Refused("该投诉刚被他人修改，您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。", conflict: true);
+                if (await FindAsync(number, ct) is { } current && current.Revision != seenRevision) return Conflict(current);
                 log.LogError(ex, "Saving complaint {Number} failed", number);
                 return new ActionOutcome(StepResult.Refused(SaveFailed));
             }
         }, ct);
-
-    private async Task<int?> RevisionOfAsync(string number, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Complaints.Where(c => c.Number == number).Select(c => (int?)c.Revision).SingleOrDefaultAsync(ct);
-    }
 
     /// <summary>Merging needs the main complaint to exist and still be open, which only the database knows.</summary>
     public async Task<ActionOutcome> MergeAsync(string number, int seenRevision, StaffUser user, MergeRequest request, string? note, CancellationToken ct = default)
@@ -185,6 +178,7 @@ public sealed class ComplaintService(
         return await db.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToListAsync(ct);
     }
 
+    /// <summary>The one conflict message: who changed the complaint, when, and that the user's input is kept.</summary>
     private static ActionOutcome Conflict(Complaint current)
     {
         var last = current.Timeline.OrderBy(e => e.Sequence).Last();
