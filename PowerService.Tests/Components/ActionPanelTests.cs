@@ -56,7 +56,7 @@ public sealed class ActionPanelTests : ComponentTestBase
         var handler = await SignInAsAsync("handler");
         var number = await Db.RegisterAsync(await Db.StaffAsync("agent"));
         var registered = await Db.LoadAsync(number);
-        await Db.Complaints.ActAsync(number, registered.Revision, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Db.Complaints.ActAsync(number, registered.Revision, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), Xunit.TestContext.Current.CancellationToken);
         var complaint = await Db.LoadAsync(number);
         var cut = RenderWithProviders<ActionPanel>(("Complaint", complaint), ("Staff", handler));
 
@@ -86,7 +86,7 @@ public sealed class ActionPanelTests : ComponentTestBase
 
         cut.Find("[data-testid=action-AddNote]").Click();
         cut.Find("[data-testid=field-Text]").Change("已与客户约定明天上午上门");
-        await Db.Complaints.ActAsync(number, seen.Revision, manager, null, (c, ctx) => c.AddNote(new ProgressNote("经理批示：优先处理"), ctx));
+        await Db.Complaints.ActAsync(number, seen.Revision, manager, null, (c, ctx) => c.AddNote(new ProgressNote("经理批示：优先处理"), ctx), Xunit.TestContext.Current.CancellationToken);
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("该投诉已被赵敏", cut.Find("[data-testid=action-message]").TextContent));

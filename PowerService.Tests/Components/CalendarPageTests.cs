@@ -37,7 +37,7 @@ public sealed class CalendarPageTests : ComponentTestBase
         cut.Find("[data-testid=day-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("holiday", cut.Find("[data-date='2026-11-24']").ClassName));
-        var stored = (await Db.Services.GetRequiredService<SlaAdminService>().YearsAsync()).Single(y => y.Year == 2026);
+        var stored = (await Db.Services.GetRequiredService<SlaAdminService>().YearsAsync(Xunit.TestContext.Current.CancellationToken)).Single(y => y.Year == 2026);
         Assert.Contains(stored.Days, d => d.Date == new DateOnly(2026, 11, 24) && d.IsOffDay && d.Name == "抗灾停工");
     }
 }

@@ -22,15 +22,15 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
     {
         await using var db = _db.NewContext();
 
-        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         if (_db.Provider == DatabaseProvider.Postgres)
         {
             Assert.True(db.Database.IsNpgsql());
             return;
         }
-        Assert.Contains("InitialLoop", string.Join(",", await db.Database.GetAppliedMigrationsAsync()));
-        await db.Database.OpenConnectionAsync();
+        Assert.Contains("InitialLoop", string.Join(",", await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)));
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         Assert.Equal("wal", await Scalar(db, "PRAGMA journal_mode"));
         Assert.Equal("5000", await Scalar(db, "PRAGMA busy_timeout"));
         Assert.True(File.Exists(_db.FilePath));
@@ -80,8 +80,8 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
         var seenByBoth = (await _db.LoadAsync(number)).Revision;
 
-        var first = await _db.Complaints.ActAsync(number, seenByBoth, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
-        var second = await _db.Complaints.ActAsync(number, seenByBoth, manager, null, (c, ctx) => c.AddNote(new ProgressNote("客户再次来电催办"), ctx));
+        var first = await _db.Complaints.ActAsync(number, seenByBoth, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), TestContext.Current.CancellationToken);
+        var second = await _db.Complaints.ActAsync(number, seenByBoth, manager, null, (c, ctx) => c.AddNote(new ProgressNote("客户再次来电催办"), ctx), TestContext.Current.CancellationToken);
 
         Assert.True(first.Succeeded);
         Assert.False(second.Succeeded);
@@ -90,7 +90,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var c = await _db.LoadAsync(number);
         Assert.Equal([null, LoopTrigger.Dispatch], c.Timeline.Select(e => e.Trigger));
 
-        var retried = await _db.Complaints.ActAsync(number, c.Revision, manager, null, (c2, ctx) => c2.AddNote(new ProgressNote("客户再次来电催办"), ctx));
+        var retried = await _db.Complaints.ActAsync(number, c.Revision, manager, null, (c2, ctx) => c2.AddNote(new ProgressNote("客户再次来电催办"), ctx), TestContext.Current.CancellationToken);
         Assert.True(retried.Succeeded);
         Assert.Equal([null, LoopTrigger.Dispatch, LoopTrigger.AddNote], (await _db.LoadAsync(number)).Timeline.Select(e => e.Trigger));
     }
@@ -102,16 +102,16 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
         await using var one = _db.NewContext();
         await using var two = _db.NewContext();
-        var a = await one.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Number == number);
-        var b = await two.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Number == number);
+        var a = await one.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Number == number, TestContext.Current.CancellationToken);
+        var b = await two.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Number == number, TestContext.Current.CancellationToken);
 
         Assert.True(a.AddNote(new ProgressNote("甲的进度"), At(Start, handler.Actor)).Succeeded);
         Assert.True(b.AddNote(new ProgressNote("乙的进度"), At(Start, handler.Actor)).Succeeded);
-        await one.SaveChangesAsync();
+        await one.SaveChangesAsync(TestContext.Current.CancellationToken);
 
         // SQLite trips the concurrency token; PostgreSQL inserts the timeline row first and trips its
         // unique (complaint, sequence) key. Either way the second save is refused whole.
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => two.SaveChangesAsync());
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => two.SaveChangesAsync(TestContext.Current.CancellationToken));
         var saved = await _db.LoadAsync(number);
         Assert.Equal("甲的进度", saved.Timeline[^1].Summary);
         Assert.Equal(2, saved.Timeline.Count);
@@ -144,13 +144,13 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
     {
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
         await using var db = _db.NewContext();
-        var e = await db.TimelineEvents.FirstAsync();
+        var e = await db.TimelineEvents.FirstAsync(TestContext.Current.CancellationToken);
 
         db.Entry(e).Property(x => x.Summary).CurrentValue = "篡改";
         Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
         db.ChangeTracker.Clear();
-        db.TimelineEvents.Remove(await db.TimelineEvents.FirstAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.TimelineEvents.Remove(await db.TimelineEvents.FirstAsync(TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
         Assert.Single((await _db.LoadAsync(number)).Timeline);
     }
 
@@ -160,12 +160,12 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var agent = await _db.StaffAsync("agent");
         var token = Guid.NewGuid();
 
-        var first = await _db.Complaints.RegisterAsync(ValidIntake(), token, agent);
-        var again = await _db.Complaints.RegisterAsync(ValidIntake(), token, agent);
+        var first = await _db.Complaints.RegisterAsync(ValidIntake(), token, agent, TestContext.Current.CancellationToken);
+        var again = await _db.Complaints.RegisterAsync(ValidIntake(), token, agent, TestContext.Current.CancellationToken);
 
         Assert.Equal(first.Value, again.Value);
         await using var db = _db.NewContext();
-        Assert.Equal(1, await db.Complaints.CountAsync());
+        Assert.Equal(1, await db.Complaints.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -185,19 +185,19 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
     public async Task A_refused_registration_or_step_stores_nothing()
     {
         var agent = await _db.StaffAsync("agent");
-        var refused = await _db.Complaints.RegisterAsync(ValidIntake() with { Phone = "138", Content = new string('停', 10_000) }, Guid.NewGuid(), agent);
+        var refused = await _db.Complaints.RegisterAsync(ValidIntake() with { Phone = "138", Content = new string('停', 10_000) }, Guid.NewGuid(), agent, TestContext.Current.CancellationToken);
         Assert.False(refused.Succeeded);
         Assert.Equal(["Phone", "Content"], refused.Errors.Select(e => e.Field));
 
         var number = await _db.RegisterAsync(agent);
         var handler = await _db.StaffAsync("handler");
-        var step = await _db.Complaints.ActAsync(number, 1, handler, "<script>x</script>", (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        var step = await _db.Complaints.ActAsync(number, 1, handler, "<script>x</script>", (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), TestContext.Current.CancellationToken);
 
         Assert.False(step.Succeeded);
         var c = await _db.LoadAsync(number);
         Assert.Equal((Stage.Intake, 1, 1), (c.Stage, c.Revision, c.Timeline.Count));
         await using var db = _db.NewContext();
-        Assert.Equal(1, await db.Complaints.CountAsync());
+        Assert.Equal(1, await db.Complaints.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -209,15 +209,15 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var duplicate = await _db.RegisterAsync(agent);
 
         var revision = (await _db.LoadAsync(duplicate)).Revision; // 2: registered, then escalated as a repeat
-        var missing = await _db.Complaints.MergeAsync(duplicate, revision, handler, new MergeRequest("TS202601010001", "重复"), null);
+        var missing = await _db.Complaints.MergeAsync(duplicate, revision, handler, new MergeRequest("TS202601010001", "重复"), null, TestContext.Current.CancellationToken);
         Assert.Equal("未找到投诉 TS202601010001", Assert.Single(missing.Result.Reasons));
 
-        var merged = await _db.Complaints.MergeAsync(duplicate, revision, handler, new MergeRequest(main, "同一停电事件重复来电"), null);
+        var merged = await _db.Complaints.MergeAsync(duplicate, revision, handler, new MergeRequest(main, "同一停电事件重复来电"), null, TestContext.Current.CancellationToken);
         Assert.True(merged.Succeeded);
         var c = await _db.LoadAsync(duplicate);
         Assert.Equal((Stage.Merged, main), (c.Stage, c.MergedInto));
 
-        var intoEnded = await _db.Complaints.MergeAsync(main, 1, handler, new MergeRequest(duplicate, "重复"), null);
+        var intoEnded = await _db.Complaints.MergeAsync(main, 1, handler, new MergeRequest(duplicate, "重复"), null, TestContext.Current.CancellationToken);
         Assert.Equal($"投诉 {duplicate} 当前为“已合并”，不能并入", Assert.Single(intoEnded.Result.Reasons));
     }
 
@@ -250,7 +250,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
 
         var manager = await _db.StaffAsync("manager");
         _db.Time.Advance(TimeSpan.FromHours(3)); // past the 2-hour customer-contact limit of both
-        var overdue = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Due: DueFilter.Overdue), manager);
+        var overdue = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Due: DueFilter.Overdue), manager, TestContext.Current.CancellationToken);
         Assert.Equal(2, overdue.Total);
         Assert.Equal([normal, billing], overdue.Rows.Select(r => r.Number));
         Assert.Equal(PowerService.Domain.Sla.ClockKind.CustomerContact, overdue.Rows[0].NextClock!.Kind);

@@ -27,13 +27,13 @@ public abstract class DemoDataTests(DatabaseProvider provider) : IAsyncLifetime
         }
 
         await using var db = _db.NewContext();
-        Assert.Equal(200, await db.Complaints.CountAsync());
-        var stages = await db.Complaints.Select(c => c.Stage).Distinct().ToListAsync();
+        Assert.Equal(200, await db.Complaints.CountAsync(TestContext.Current.CancellationToken));
+        var stages = await db.Complaints.Select(c => c.Stage).Distinct().ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(Enum.GetValues<Stage>().Order(), stages.Order());
-        var closed12398 = (await db.Complaints.Where(c => c.Channel == Channel.Regulator12398 && c.Stage == Stage.Closed).ToListAsync());
+        var closed12398 = (await db.Complaints.Where(c => c.Channel == Channel.Regulator12398 && c.Stage == Stage.Closed).ToListAsync(TestContext.Current.CancellationToken));
         Assert.NotEmpty(closed12398);
         Assert.All(closed12398, c => Assert.Contains(c.IssuedDocuments, d => d.Kind == DocumentKind.Reply12398));
-        Assert.Equal(closed12398.Count, await db.IssuedDocumentFiles.CountAsync());
+        Assert.Equal(closed12398.Count, await db.IssuedDocumentFiles.CountAsync(TestContext.Current.CancellationToken));
     }
 }
 

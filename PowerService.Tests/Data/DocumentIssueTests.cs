@@ -29,20 +29,20 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
         var number = await Regulator12398AtImproveAsync();
         var manager = await _db.StaffAsync("manager");
 
-        var preview = await Documents.ViewAsync(number, DocumentKind.Reply12398);
+        var preview = await Documents.ViewAsync(number, DocumentKind.Reply12398, TestContext.Current.CancellationToken);
         Assert.Empty(preview!.Missing);
         Assert.NotEmpty(preview.PreviewPages);
 
-        var first = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager);
+        var first = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager, TestContext.Current.CancellationToken);
         _db.Time.Advance(TimeSpan.FromHours(1));
-        var second = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager);
+        var second = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager, TestContext.Current.CancellationToken);
 
         Assert.True(first.Succeeded && second.Succeeded);
-        var issued = (await Documents.ViewAsync(number, DocumentKind.Reply12398))!.Issued;
+        var issued = (await Documents.ViewAsync(number, DocumentKind.Reply12398, TestContext.Current.CancellationToken))!.Issued;
         Assert.Equal([2, 1], issued.Select(v => v.Version));
         foreach (var version in issued)
         {
-            var file = (await Documents.FileAsync(version.FileId))!;
+            var file = (await Documents.FileAsync(version.FileId, TestContext.Current.CancellationToken))!;
             Assert.Equal(version.Sha256, DocumentRenderer.Sha256(file.Content));
             Assert.Contains("NEA20261123001", PdfText.Extract(file.Content));
         }
@@ -57,11 +57,11 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
         var number = await Regulator12398AtImproveAsync();
         var manager = await _db.StaffAsync("manager");
 
-        var early = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.Improve(Plan, ctx));
+        var early = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.Improve(Plan, ctx), TestContext.Current.CancellationToken);
         Assert.Contains("须先签发", Assert.Single(early.Result.Reasons));
 
-        await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager);
-        var closed = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.Improve(Plan, ctx));
+        await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager, TestContext.Current.CancellationToken);
+        var closed = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.Improve(Plan, ctx), TestContext.Current.CancellationToken);
 
         Assert.True(closed.Succeeded);
         Assert.Equal(Stage.Closed, (await _db.LoadAsync(number)).Stage);
@@ -72,14 +72,14 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
     {
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"), ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" });
 
-        var view = await Documents.ViewAsync(number, DocumentKind.Reply12398);
-        var outcome = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"));
+        var view = await Documents.ViewAsync(number, DocumentKind.Reply12398, TestContext.Current.CancellationToken);
+        var outcome = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"), TestContext.Current.CancellationToken);
 
         Assert.Equal(["调查结论（事实、原因、责任认定）", "处理结果与补偿", "与投诉人的沟通及其意见（回访结果）"], view!.Missing.Select(m => m.What));
         Assert.Empty(view.PreviewPages);
         Assert.False(outcome.Succeeded);
         Assert.Empty((await _db.LoadAsync(number)).IssuedDocuments);
-        Assert.Empty((await Documents.ViewAsync(number, DocumentKind.Reply12398))!.Issued);
+        Assert.Empty((await Documents.ViewAsync(number, DocumentKind.Reply12398, TestContext.Current.CancellationToken))!.Issued);
     }
 }
 

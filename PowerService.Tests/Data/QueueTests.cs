@@ -43,8 +43,8 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var manager = await _db.StaffAsync("manager");
 
-        var page0 = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Page: 0, PageSize: 10), manager);
-        var page2 = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Page: 2, PageSize: 10), manager);
+        var page0 = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Page: 0, PageSize: 10), manager, TestContext.Current.CancellationToken);
+        var page2 = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Page: 2, PageSize: 10), manager, TestContext.Current.CancellationToken);
 
         Assert.Equal(24, page0.Total); // the withdrawn one is not open
         Assert.Equal(10, page0.Rows.Count);
@@ -59,9 +59,9 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
         var agent2 = await _db.StaffAsync("agent2");
         var handler = await _db.StaffAsync("handler");
 
-        var mine = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine), agent2);
-        var handlersOwn = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine), handler);
-        var handlersTeam = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Team), handler);
+        var mine = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine), agent2, TestContext.Current.CancellationToken);
+        var handlersOwn = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine), handler, TestContext.Current.CancellationToken);
+        var handlersTeam = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Team), handler, TestContext.Current.CancellationToken);
 
         Assert.Equal(4, mine.Total);
         Assert.Equal([_numbers[0]], handlersOwn.Rows.Select(r => r.Number));
@@ -78,7 +78,7 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var manager = await _db.StaffAsync("manager");
 
-        var result = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Search: text), manager);
+        var result = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Search: text), manager, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, result.Total);
     }
@@ -88,9 +88,9 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var manager = await _db.StaffAsync("manager");
 
-        var billing = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Category: Category.Billing), manager);
-        var investigating = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Stage: Stage.Investigate, Department: "城区供电所"), manager);
-        var withEnded = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, IncludeEnded: true, Channel: Channel.Hotline95598), manager);
+        var billing = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Category: Category.Billing), manager, TestContext.Current.CancellationToken);
+        var investigating = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Stage: Stage.Investigate, Department: "城区供电所"), manager, TestContext.Current.CancellationToken);
+        var withEnded = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, IncludeEnded: true, Channel: Channel.Hotline95598), manager, TestContext.Current.CancellationToken);
 
         Assert.Equal(5, billing.Total);
         Assert.Equal([_numbers[0]], investigating.Rows.Select(r => r.Number));

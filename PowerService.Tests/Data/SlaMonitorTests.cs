@@ -32,15 +32,15 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
     {
         var number = await RegisterAsync();
 
-        Assert.Equal(0, await _db.Monitor.ScanAsync());
+        Assert.Equal(0, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
         _db.Time.Advance(TimeSpan.FromMinutes(80)); // the clock started at the call, 09:20: 90 of 120 minutes used, 75 %
-        Assert.Equal(1, await _db.Monitor.ScanAsync());
-        Assert.Equal(0, await _db.Monitor.ScanAsync());
+        Assert.Equal(1, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
         _db.Time.Advance(TimeSpan.FromMinutes(20)); // 110 of 120: past 90 %
-        Assert.Equal(1, await _db.Monitor.ScanAsync());
+        Assert.Equal(1, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
         _db.Time.Advance(TimeSpan.FromMinutes(15)); // 125 of 120: overdue
-        Assert.Equal(1, await _db.Monitor.ScanAsync());
-        Assert.Equal(0, await _db.Monitor.ScanAsync());
+        Assert.Equal(1, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal([(ClockKind.CustomerContact, ClockState.Warning), (ClockKind.CustomerContact, ClockState.Critical), (ClockKind.CustomerContact, ClockState.Breached)], await AlertsAsync());
         var c = await _db.LoadAsync(number);
@@ -56,9 +56,9 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
         _db.Time.Advance(TimeSpan.FromHours(3));
 
         await using (var restarted = _db.OpenAnotherInstance())
-            Assert.Equal(3, await restarted.GetRequiredService<SlaMonitor>().ScanAsync());
+            Assert.Equal(3, await restarted.GetRequiredService<SlaMonitor>().ScanAsync(TestContext.Current.CancellationToken));
         await using (var restartedAgain = _db.OpenAnotherInstance())
-            Assert.Equal(0, await restartedAgain.GetRequiredService<SlaMonitor>().ScanAsync());
+            Assert.Equal(0, await restartedAgain.GetRequiredService<SlaMonitor>().ScanAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(3, (await AlertsAsync()).Count);
         Assert.Single((await _db.LoadAsync(number)).Timeline, e => e.Trigger == LoopTrigger.Escalate);
@@ -76,8 +76,8 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
         await Task.WhenAll(
             Task.Run(() => _db.Monitor.ScanAsync()),
             Task.Run(() => second.GetRequiredService<SlaMonitor>().ScanAsync()));
-        await _db.Monitor.ScanAsync(); // whatever a lost race left out is recorded now, once
-        await second.GetRequiredService<SlaMonitor>().ScanAsync();
+        await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken); // whatever a lost race left out is recorded now, once
+        await second.GetRequiredService<SlaMonitor>().ScanAsync(TestContext.Current.CancellationToken);
 
         var alerts = await AlertsAsync();
         Assert.Equal(5 * 3, alerts.Count);
@@ -90,23 +90,23 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
     {
         await RegisterAsync();
         _db.Time.Advance(TimeSpan.FromHours(3));
-        await _db.Monitor.ScanAsync();
+        await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken);
         var notifications = _db.Services.GetRequiredService<NotificationService>();
         var agent = await _db.StaffAsync("agent");     // first responder and owner
         var manager = await _db.StaffAsync("manager");
         var handler = await _db.StaffAsync("handler"); // not involved
 
-        Assert.Equal(3, await notifications.UnreadCountAsync(agent));
-        Assert.Equal(1, await notifications.UnreadCountAsync(manager));
-        Assert.Equal(0, await notifications.UnreadCountAsync(handler));
-        var managersList = await notifications.RecentAsync(manager);
+        Assert.Equal(3, await notifications.UnreadCountAsync(agent, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await notifications.UnreadCountAsync(manager, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await notifications.UnreadCountAsync(handler, TestContext.Current.CancellationToken));
+        var managersList = await notifications.RecentAsync(manager, ct: TestContext.Current.CancellationToken);
         Assert.Equal((ClockState.Breached, EscalationLevel.Department), (managersList.Single().Level, managersList.Single().EscalatedTo));
 
-        await notifications.MarkAllReadAsync(agent);
+        await notifications.MarkAllReadAsync(agent, TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, await notifications.UnreadCountAsync(agent));
-        Assert.All(await notifications.RecentAsync(agent), n => Assert.True(n.Read));
-        Assert.Equal(1, await notifications.UnreadCountAsync(manager));
+        Assert.Equal(0, await notifications.UnreadCountAsync(agent, TestContext.Current.CancellationToken));
+        Assert.All(await notifications.RecentAsync(agent, ct: TestContext.Current.CancellationToken), n => Assert.True(n.Read));
+        Assert.Equal(1, await notifications.UnreadCountAsync(manager, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -115,10 +115,10 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
         var number = await RegisterAsync();
         var handler = await _db.StaffAsync("handler");
         var c = await _db.LoadAsync(number);
-        await _db.Complaints.ActAsync(number, c.Revision, handler, null, (x, ctx) => x.AddNote(new PowerService.Domain.Complaints.Steps.ProgressNote("已联系客户", ContactedCustomer: true), ctx));
+        await _db.Complaints.ActAsync(number, c.Revision, handler, null, (x, ctx) => x.AddNote(new PowerService.Domain.Complaints.Steps.ProgressNote("已联系客户", ContactedCustomer: true), ctx), TestContext.Current.CancellationToken);
         _db.Time.Advance(TimeSpan.FromHours(3));
 
-        await _db.Monitor.ScanAsync();
+        await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(await AlertsAsync(), a => a.Item1 is ClockKind.CustomerContact or ClockKind.FirstResponse);
     }

@@ -30,7 +30,7 @@ public sealed class AccessTests(AccessTests.SharedHost host) : IClassFixture<Acc
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.BaseUrl) };
 
-        var response = await client.GetAsync(path);
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith($"{_app.BaseUrl}/account/login", response.Headers.Location!.ToString());

@@ -52,7 +52,7 @@ public sealed class DocumentTests : IAsyncLifetime
         using var scope = _app.Services.CreateScope();
         var number = (await scope.ServiceProvider.GetRequiredService<ComplaintService>().RegisterAsync(
             ComplaintBuilder.ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123009", Phone = "13900000009", AccountNumber = null },
-            Guid.NewGuid(), agent)).Value!;
+            Guid.NewGuid(), agent, TestContext.Current.CancellationToken)).Value!;
         var page = await _app.SignInAsync("handler");
 
         await page.GotoAsync($"{_app.BaseUrl}/complaints/{number}/documents");
