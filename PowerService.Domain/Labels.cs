@@ -171,6 +171,8 @@ public static class Labels
         ClockState.Breached => "已超时",
         ClockState.Met => "按时完成",
         ClockState.MetLate => "超时完成",
+        ClockState.Superseded => "已作废（重新处理）",
+        ClockState.Cancelled => "已终止",
         _ => state.ToString(),
     };
 

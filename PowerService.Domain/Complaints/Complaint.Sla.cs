@@ -23,6 +23,12 @@ public sealed partial class Complaint
 
     public IEnumerable<SlaClock> RunningClocks => _clocks.Where(c => c.IsRunning);
 
+    /// <summary>The latest clock of each kind: what the complaint is measured against now.</summary>
+    public IReadOnlyList<SlaClock> CurrentClocks => _clocks.GroupBy(c => c.Kind).Select(g => g.MaxBy(c => c.Id)!).ToList();
+
+    /// <summary>Clocks of earlier rounds, replaced by a later clock of the same kind after a re-opened resolution.</summary>
+    public IReadOnlyList<SlaClock> EarlierClocks => _clocks.Except(CurrentClocks).ToList();
+
     public StepResult Escalate(EscalationRequest request, StepContext context) =>
         Fire(LoopTrigger.Escalate, request, context, () => Escalation = request.To!.Value,
             () => $"升级至{Labels.Of(request.To!.Value)}：{Shorten(request.Reason)}");
@@ -80,9 +86,10 @@ public sealed partial class Complaint
                 Stop(_revisits[^1].Round == RevisitRound.First ? ClockKind.FirstRevisit : ClockKind.SecondRevisit, at);
                 if (Stage == Stage.Resolve)
                 {
-                    // Re-opened: this resolution's revisits are over; handling runs again.
-                    Stop(ClockKind.FirstRevisit, at);
-                    Stop(ClockKind.SecondRevisit, at);
+                    // Re-opened: this resolution's revisits will not happen — they are superseded, not
+                    // met — and handling runs again; the next resolution starts new revisit clocks.
+                    Stop(ClockKind.FirstRevisit, at, ClockEnd.Superseded);
+                    Stop(ClockKind.SecondRevisit, at, ClockEnd.Superseded);
                     Start(ClockKind.Handling, at, context);
                 }
                 else if (Stage == Stage.Improve) Start(ClockKind.Improvement, at, context);
@@ -91,7 +98,7 @@ public sealed partial class Complaint
                 Stop(ClockKind.Improvement, at);
                 break;
             case LoopTrigger.Merge or LoopTrigger.Withdraw or LoopTrigger.Reclassify:
-                foreach (var kind in RunningClocks.Select(c => c.Kind).ToList()) Stop(kind, at);
+                foreach (var kind in RunningClocks.Select(c => c.Kind).ToList()) Stop(kind, at, ClockEnd.Cancelled);
                 break;
         }
         RefreshNextDue();
@@ -99,10 +106,11 @@ public sealed partial class Complaint
 
     private void Start(ClockKind kind, DateTimeOffset at, StepContext context)
     {
-        if (context.Sla?.Start(kind, Channel, Category, Urgency, at) is { } clock) _clocks = [.. _clocks, clock];
+        if (context.Sla?.Start(kind, Channel, Category, Urgency, at) is { } clock)
+            _clocks = [.. _clocks, clock with { Id = _clocks.Select(c => c.Id).DefaultIfEmpty().Max() + 1 }];
     }
 
-    private void Stop(ClockKind kind, DateTimeOffset at) => Replace(kind, c => c.Stop(at));
+    private void Stop(ClockKind kind, DateTimeOffset at, ClockEnd how = ClockEnd.Completed) => Replace(kind, c => c.Stop(at, how));
 
     /// <summary>Replaces the running clock of a kind (clocks are values; the list is replaced so change tracking sees it).</summary>
     private void Replace(ClockKind kind, Func<SlaClock, SlaClock> change)

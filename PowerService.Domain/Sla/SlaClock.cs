@@ -3,8 +3,15 @@ namespace PowerService.Domain.Sla;
 /// <summary>The deadlines a complaint runs against (domain.md §3–4, §10).</summary>
 public enum ClockKind { FirstResponse, CustomerContact, Handling, FirstRevisit, SecondRevisit, Improvement }
 
-/// <summary>Where a clock stands: running green, past a warning threshold, breached, or stopped.</summary>
-public enum ClockState { OnTrack, Warning, Critical, Breached, Met, MetLate }
+/// <summary>
+/// Where a clock stands: running green, past a warning threshold, breached; or ended — met in time,
+/// met late, superseded by a new round (a re-opened resolution), or cancelled because the complaint
+/// left the loop (merged, withdrawn, reclassified). Only met and met late count as done.
+/// </summary>
+public enum ClockState { OnTrack, Warning, Critical, Breached, Met, MetLate, Superseded, Cancelled }
+
+/// <summary>Why a clock stopped: its step was done, a new round replaced it, or the complaint left the loop.</summary>
+public enum ClockEnd { Completed, Superseded, Cancelled }
 
 /// <summary>The fractions of the limit at which a running clock warns (default 75 % and 90 %).</summary>
 public sealed record ClockThresholds(double Warning, double Critical)
@@ -21,12 +28,33 @@ public sealed record ClockThresholds(double Warning, double Critical)
 /// </summary>
 public sealed record SlaClock(ClockKind Kind, TimeLimit Limit, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? StoppedAt = null, bool UsedFallbackCalendar = false, string? Rule = null)
 {
+    /// <summary>
+    /// The clock's number within its complaint (1, 2, …), given when it starts and never reused. This,
+    /// not the start time, identifies the clock wherever it is stored or keyed (alerts): instants
+    /// lose precision differently in each store (SQLite 0.1 ms, PostgreSQL 1 µs, JSON 100 ns).
+    /// </summary>
+    public int Id { get; init; }
+
+    /// <summary>Why the clock stopped; null while it runs (and for clocks stopped before this was recorded, which were completed).</summary>
+    public ClockEnd? EndedAs { get; init; }
+
     public bool IsRunning => StoppedAt is null;
+
+    /// <summary>Stopped because a new round replaced it or the complaint left the loop: neither met nor missed.</summary>
+    public bool IsVoid => EndedAs is ClockEnd.Superseded or ClockEnd.Cancelled;
 
     public ClockReading Read(DateTimeOffset now, ClockThresholds thresholds)
     {
         if (StoppedAt is { } stopped)
-            return new(stopped <= DueAt ? ClockState.Met : ClockState.MetLate, DueAt - stopped, 1);
+        {
+            var ended = EndedAs switch
+            {
+                ClockEnd.Superseded => ClockState.Superseded,
+                ClockEnd.Cancelled => ClockState.Cancelled,
+                _ => stopped <= DueAt ? ClockState.Met : ClockState.MetLate,
+            };
+            return new(ended, DueAt - stopped, 1);
+        }
 
         var total = (DueAt - StartedAt).Ticks;
         var elapsed = (now - StartedAt).Ticks;
@@ -38,7 +66,8 @@ public sealed record SlaClock(ClockKind Kind, TimeLimit Limit, DateTimeOffset St
         return new(state, DueAt - now, fraction);
     }
 
-    public SlaClock Stop(DateTimeOffset at) => IsRunning ? this with { StoppedAt = at } : this;
+    /// <summary>Stops a running clock; a stopped clock keeps how it ended.</summary>
+    public SlaClock Stop(DateTimeOffset at, ClockEnd how = ClockEnd.Completed) => IsRunning ? this with { StoppedAt = at, EndedAs = how } : this;
 
     public SlaClock ExtendTo(DateTimeOffset newDue) =>
         newDue <= DueAt ? throw new ArgumentOutOfRangeException(nameof(newDue), "An extension moves the deadline later.") : this with { DueAt = newDue };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Sla;
@@ -121,6 +122,131 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
         await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(await AlertsAsync(), a => a.Item1 is ClockKind.CustomerContact or ClockKind.FirstResponse);
+    }
+
+    [Fact]
+    public async Task A_clock_started_at_a_sub_millisecond_instant_is_recognised_after_a_restart_and_its_next_level_recorded()
+    {
+        var number = await RegisterAsync();
+        Assert.NotEqual(0, (await _db.LoadAsync(number)).Clocks[0].StartedAt.Ticks % TimeSpan.TicksPerMillisecond);
+        _db.Time.Advance(TimeSpan.FromMinutes(80));
+        Assert.Equal(1, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken)); // warning
+
+        await using (var restarted = _db.OpenAnotherInstance())
+        {
+            var monitor = restarted.GetRequiredService<SlaMonitor>();
+            Assert.Equal(0, await monitor.ScanAsync(TestContext.Current.CancellationToken));
+            _db.Time.Advance(TimeSpan.FromMinutes(20));
+            Assert.Equal(1, await monitor.ScanAsync(TestContext.Current.CancellationToken)); // critical, not lost behind the warning
+            Assert.Equal(0, await monitor.ScanAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal([(ClockKind.CustomerContact, ClockState.Warning), (ClockKind.CustomerContact, ClockState.Critical)], await AlertsAsync());
+        Assert.Empty(_db.Log.Problems);
+    }
+
+    [Fact]
+    public async Task An_alert_that_cannot_be_stored_takes_no_other_alert_or_escalation_with_it()
+    {
+        var number = await RegisterAsync();
+        await RefuseWarningsOfAsync(number);
+        _db.Time.Advance(TimeSpan.FromHours(3)); // all three levels due at once
+
+        Assert.Equal(2, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal([(ClockKind.CustomerContact, ClockState.Critical), (ClockKind.CustomerContact, ClockState.Breached)], await AlertsAsync());
+        Assert.Equal(EscalationLevel.Department, (await _db.LoadAsync(number)).Escalation);
+    }
+
+    [Fact]
+    public async Task A_failure_that_repeats_is_logged_once_with_a_count_and_its_recovery_once()
+    {
+        var number = await RegisterAsync();
+        await RefuseWarningsOfAsync(number);
+        _db.Time.Advance(TimeSpan.FromMinutes(80)); // warning due
+
+        for (var scan = 0; scan < 5; scan++)
+        {
+            Assert.Equal(0, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
+            _db.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var error = Assert.Single(_db.Log.Problems);
+        Assert.Contains(number, error.Message);
+        Assert.Equal(5, Assert.Single(_db.Monitor.Failing).Value);
+
+        await AllowWarningsAsync();
+        Assert.Equal(1, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(_db.Monitor.Failing);
+        Assert.Contains(_db.Log.Entries, e => e.Message.Contains("succeeded again after 5 failed attempts"));
+        Assert.Single(_db.Log.Problems);
+    }
+
+    [Fact]
+    public async Task Alerts_recorded_before_clocks_had_ids_are_recognised_after_the_upgrade()
+    {
+        var first = await RegisterAsync();
+        var second = await _db.RegisterAsync(await _db.StaffAsync("agent"), ValidIntake() with { Channel = Channel.ServiceHall, UpstreamReference = null, Phone = "13900000009", AccountNumber = null });
+        _db.Time.Advance(TimeSpan.FromMinutes(100)); // 110 of 120 minutes since the call: warning and critical of both
+        Assert.Equal(4, await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken));
+
+        await DowngradeToBeforeClockIdsAsync();
+        await using (var db = _db.NewContext())
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+        await using (var db = _db.NewContext())
+        {
+            var alerts = await db.SlaAlerts.OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
+            foreach (var alert in alerts)
+            {
+                var clock = (await _db.LoadAsync(alert.Number)).Clocks.Single(c => c.Id == alert.ClockId);
+                Assert.Equal(alert.Clock, clock.Kind);
+            }
+        }
+        var clocks = (await _db.LoadAsync(first)).Clocks;
+        Assert.Equal(Enumerable.Range(1, clocks.Count), clocks.Select(c => c.Id));
+
+        await using var upgraded = _db.OpenAnotherInstance();
+        var monitor = upgraded.GetRequiredService<SlaMonitor>();
+        Assert.Equal(0, await monitor.ScanAsync(TestContext.Current.CancellationToken));
+        _db.Time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(2, await monitor.ScanAsync(TestContext.Current.CancellationToken)); // both breaches, once
+        Assert.Equal(6, (await AlertsAsync()).Count);
+        Assert.Single((await _db.LoadAsync(second)).Timeline, e => e.Trigger == LoopTrigger.Escalate);
+        // The downgrade itself warns (SQLite rebuilds a table to drop a column); nothing else may.
+        Assert.DoesNotContain(_db.Log.Problems, p => !p.Message.Contains("PRAGMA foreign_keys"));
+    }
+
+    /// <summary>Makes the database refuse to store warnings of one complaint, as a broken row or a full disk would.</summary>
+    private Task RefuseWarningsOfAsync(string number) => ExecuteAsync(provider == DatabaseProvider.Sqlite
+        ? $"CREATE TRIGGER refuse_warnings BEFORE INSERT ON SlaAlerts WHEN NEW.Number = '{number}' AND NEW.Level = 'Warning' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;"
+        : $$"""
+           CREATE FUNCTION refuse_warnings() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$ LANGUAGE plpgsql;
+           CREATE TRIGGER refuse_warnings BEFORE INSERT ON "SlaAlerts" FOR EACH ROW WHEN (NEW."Number" = '{{number}}' AND NEW."Level" = 'Warning') EXECUTE FUNCTION refuse_warnings();
+           """);
+
+    private Task AllowWarningsAsync() => ExecuteAsync(provider == DatabaseProvider.Sqlite
+        ? "DROP TRIGGER refuse_warnings;"
+        : "DROP TRIGGER refuse_warnings ON \"SlaAlerts\";");
+
+    /// <summary>Goes back to the schema before clocks had ids and removes the ids, as a database of that time was.</summary>
+    private async Task DowngradeToBeforeClockIdsAsync()
+    {
+        await using var db = _db.NewContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith("_ClockIds")) - 1];
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);
+        await ExecuteAsync(provider == DatabaseProvider.Sqlite
+            ? "UPDATE Complaints SET Clocks = (SELECT json_group_array(json_remove(j.value, '$.Id')) FROM json_each(Complaints.Clocks) AS j) WHERE json_array_length(Clocks) > 0;"
+            : "UPDATE \"Complaints\" AS c SET \"Clocks\" = (SELECT json_agg(e.value::jsonb - 'Id' ORDER BY e.ord)::text FROM json_array_elements(c.\"Clocks\"::json) WITH ORDINALITY AS e(value, ord)) WHERE json_array_length(c.\"Clocks\"::json) > 0;");
+        await using var check = _db.NewContext();
+        Assert.DoesNotContain("\"Id\"", await check.Database.SqlQueryRaw<string>(provider == DatabaseProvider.Sqlite ? "SELECT Clocks AS Value FROM Complaints" : "SELECT \"Clocks\" AS \"Value\" FROM \"Complaints\"").OrderBy(v => v).FirstAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = _db.NewContext();
+        await db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken);
     }
 }
 

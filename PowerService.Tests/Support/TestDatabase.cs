@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Staff;
@@ -30,14 +31,18 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string? _postgresDatabase;
 
-    private TestDatabase(string folder, IReadOnlyDictionary<string, string?> settings, string? postgresDatabase, ServiceProvider services, FakeTimeProvider time)
+    private TestDatabase(string folder, IReadOnlyDictionary<string, string?> settings, string? postgresDatabase, ServiceProvider services, FakeTimeProvider time, TestLog log)
     {
         _folder = folder;
         _settings = settings;
         _postgresDatabase = postgresDatabase;
         Services = services;
         Time = time;
+        Log = log;
     }
+
+    /// <summary>What every instance over this database logged (this one and those from <see cref="OpenAnotherInstance"/>).</summary>
+    public TestLog Log { get; }
 
     public DatabaseProvider Provider => _postgresDatabase is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 
@@ -70,7 +75,8 @@ public sealed class TestDatabase : IAsyncDisposable
             settings = new() { ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, "powerservice.db")};Pooling=False" };
         }
 
-        var services = BuildServices(settings, time);
+        var log = new TestLog();
+        var services = BuildServices(settings, time, log);
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
@@ -78,17 +84,17 @@ public sealed class TestDatabase : IAsyncDisposable
             await demo.EnsureReferenceDataAsync();
             await demo.EnsureAccountsAsync();
         }
-        return new TestDatabase(folder, settings, database, services, time);
+        return new TestDatabase(folder, settings, database, services, time, log);
     }
 
     /// <summary>The application's services over the same database and clock, as a second app instance would have them (its own write gate and caches).</summary>
-    public ServiceProvider OpenAnotherInstance() => BuildServices(_settings, Time);
+    public ServiceProvider OpenAnotherInstance() => BuildServices(_settings, Time, Log);
 
-    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider time)
+    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider time, TestLog log)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(log))
             .AddSingleton<TimeProvider>(time)
             .AddPowerServiceDatabase(configuration)
             .AddPowerServiceFeatures(configuration);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace PowerService.Web.Data;
@@ -17,20 +18,33 @@ public static class DatabaseSetup
         services.AddSingleton<WriteGate>();
         if (postgres)
         {
-            services.AddDbContextFactory<PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextFactory<PostgresAppDbContext>(options => options
+                .UseNpgsql(connectionString)
+                .ConfigureWarnings(LogFailuresWhereHandled));
             services.AddSingleton<IDbContextFactory<AppDbContext>, AsAppDbContext<PostgresAppDbContext>>();
         }
         else
         {
             services.AddDbContextFactory<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+                .ConfigureWarnings(LogFailuresWhereHandled));
             services.AddSingleton<IDbContextFactory<AppDbContext>, AsAppDbContext<SqliteAppDbContext>>();
         }
         // Identity's stores take a scoped context; the features use the factory (one context per operation).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
     }
+
+    /// <summary>
+    /// EF logs every failed command and save as an error, with a stack trace, before the exception
+    /// reaches the code that handles it. The handlers log what matters once and with context (a
+    /// lost race is no error at all; a failure that repeats is counted, not repeated), and an
+    /// unhandled one is logged by the host; EF's own copy is detail for the debug level.
+    /// </summary>
+    private static void LogFailuresWhereHandled(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Debug),
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
     /// <summary>Hands out the provider's context as the model type the features depend on.</summary>
     private sealed class AsAppDbContext<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>

@@ -38,15 +38,22 @@ public sealed class SlaRuleRecord
 
 /// <summary>
 /// A warning, critical warning or breach of one clock, recorded once. The unique key
-/// (complaint, clock, its start, level) makes "exactly once" a fact of the database, whatever
-/// number of app instances watch the clocks.
+/// (complaint, clock id, level) makes "exactly once" a fact of the database, whatever number of
+/// app instances watch the clocks. The clock is keyed by its id, never by its start time: an
+/// instant read back from a store has that store's precision, not the one it was computed with.
 /// </summary>
 public sealed class SlaAlert
 {
     public long Id { get; set; }
     public int ComplaintId { get; set; }
     public string Number { get; set; } = "";
+
+    /// <summary>The clock's <see cref="SlaClock.Id"/> within the complaint.</summary>
+    public int ClockId { get; set; }
+
     public ClockKind Clock { get; set; }
+
+    /// <summary>When the clock started: shown to people, never compared.</summary>
     public DateTimeOffset ClockStartedAt { get; set; }
     public ClockState Level { get; set; }
     public DateTimeOffset DueAt { get; set; }

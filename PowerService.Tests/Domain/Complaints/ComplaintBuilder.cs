@@ -10,7 +10,8 @@ namespace PowerService.Tests.Domain.Complaints;
 /// <summary>Valid step data, and complaints driven to any stage through the aggregate's own methods.</summary>
 public static class ComplaintBuilder
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 23, 1, 30, 0, TimeSpan.Zero); // 09:30 in Beijing
+    /// <summary>09:30 in Beijing, at a sub-millisecond instant: stores keep less precision than .NET, and whole-second test clocks hid that.</summary>
+    public static readonly DateTimeOffset Start = new DateTimeOffset(2026, 11, 23, 1, 30, 0, TimeSpan.Zero).AddTicks(4_302_574);
     public static readonly Actor Agent = new("u-agent", "王芳");
     public static readonly Actor Handler = new("u-handler", "李强");
     public static readonly Actor Manager = new("u-manager", "赵敏");

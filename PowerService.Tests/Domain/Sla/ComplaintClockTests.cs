@@ -12,6 +12,8 @@ public class ComplaintClockTests
 {
     private static DateTimeOffset Cst(int m, int d, int h, int min = 0) => new(2026, m, d, h, min, 0, ChinaTime.Offset);
 
+    private static readonly TimeSpan SubMillisecond = Start - Start.AddTicks(-(Start.Ticks % TimeSpan.TicksPerSecond));
+
     private static SlaClock Running(Complaint c, ClockKind kind) => c.RunningClocks.Single(x => x.Kind == kind);
 
     [Fact]
@@ -20,9 +22,10 @@ public class ComplaintClockTests
         var c = Registered(); // 95598, normal, received 09:20 on Monday 23 November
 
         Assert.Equal(
-            [(ClockKind.FirstResponse, Cst(11, 24, 9, 20)), (ClockKind.CustomerContact, Cst(11, 24, 9, 20)), (ClockKind.Handling, Cst(11, 27, 17, 30))],
+            // Natural-time limits keep the call's sub-millisecond instant; working-time ones close at the end of business.
+            [(ClockKind.FirstResponse, Cst(11, 24, 9, 20).Add(SubMillisecond)), (ClockKind.CustomerContact, Cst(11, 24, 9, 20).Add(SubMillisecond)), (ClockKind.Handling, Cst(11, 27, 17, 30))],
             c.Clocks.Select(x => (x.Kind, x.DueAt.ToChina())));
-        Assert.Equal(Cst(11, 24, 9, 20), c.NextDueAt);
+        Assert.Equal(Cst(11, 24, 9, 20).Add(SubMillisecond), c.NextDueAt);
         Assert.Equal(EscalationLevel.Team, c.Escalation);
     }
 
@@ -58,6 +61,33 @@ public class ComplaintClockTests
         var handling = Running(c, ClockKind.Handling);
         Assert.Equal(Start.AddHours(30), handling.StartedAt);
         Assert.Equal([ClockKind.Handling], c.RunningClocks.Select(x => x.Kind));
+    }
+
+    [Fact]
+    public void A_reopened_round_leaves_its_second_revisit_superseded_never_met_and_each_kind_current_once()
+    {
+        var c = In(Stage.Revisit);
+        Ok(c, c.Revisit(Dissatisfied, At(Start.AddHours(30))));
+        Ok(c, c.Resolve(Resolution(Start.AddHours(40)), Ctx(c, 48)));
+        var now = Start.AddDays(30);
+
+        Assert.Equal(Enumerable.Range(1, c.Clocks.Count), c.Clocks.Select(x => x.Id));
+        Assert.Equal(
+            [(ClockKind.Handling, ClockState.Met), (ClockKind.FirstRevisit, ClockState.Met), (ClockKind.SecondRevisit, ClockState.Superseded)],
+            c.EarlierClocks.Select(x => (x.Kind, x.Read(now, ClockThresholds.Default).State)));
+        Assert.Equal(Enum.GetValues<ClockKind>().Where(k => k != ClockKind.Improvement).Order(), c.CurrentClocks.Select(x => x.Kind).Order());
+        Assert.Equal([ClockKind.FirstRevisit, ClockKind.SecondRevisit], c.RunningClocks.Select(x => x.Kind));
+        Assert.All(c.RunningClocks, x => Assert.Equal(Start.AddHours(48), x.StartedAt));
+    }
+
+    [Fact]
+    public void Clocks_a_withdrawal_stops_are_cancelled_not_met()
+    {
+        var c = Registered();
+        Ok(c, c.Withdraw(new Withdrawal("客户表示问题已自行解决", "电话"), At(Start.AddHours(1), Agent, StaffRole.IntakeAgent)));
+
+        Assert.All(c.Clocks, x => Assert.Equal(ClockState.Cancelled, x.Read(Start.AddDays(30), ClockThresholds.Default).State));
+        Assert.All(c.Clocks, x => Assert.True(x.IsVoid));
     }
 
     [Fact]

@@ -57,6 +57,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property<List<PowerService.Domain.Sla.SlaClock>>("_clocks").HasColumnName("Clocks").AsJson();
         builder.Ignore(c => c.Clocks);
         builder.Ignore(c => c.RunningClocks);
+        builder.Ignore(c => c.CurrentClocks);
+        builder.Ignore(c => c.EarlierClocks);
         builder.Property(c => c.Escalation).HasConversion<string>().HasMaxLength(20);
         builder.Property<List<PowerService.Domain.Documents.DocumentIssue>>("_documents").HasColumnName("IssuedDocuments").AsJson();
         builder.Ignore(c => c.IssuedDocuments);

@@ -41,7 +41,7 @@ internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<SlaAlert>
         builder.Property(a => a.OwnerId).HasMaxLength(64);
         builder.Property(a => a.FirstResponderId).HasMaxLength(64);
         builder.Property(a => a.Department).HasMaxLength(100);
-        builder.HasIndex(a => new { a.ComplaintId, a.Clock, a.ClockStartedAt, a.Level }).IsUnique();
+        builder.HasIndex(a => new { a.ComplaintId, a.ClockId, a.Level }).IsUnique();
         builder.HasIndex(a => a.CreatedAt);
     }
 }

@@ -621,6 +621,9 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ClockId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ClockStartedAt")
                         .HasColumnType("INTEGER");
 
@@ -666,7 +669,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("ComplaintId", "Clock", "ClockStartedAt", "Level")
+                    b.HasIndex("ComplaintId", "ClockId", "Level")
                         .IsUnique();
 
                     b.ToTable("SlaAlerts", (string)null);

@@ -1,4 +1,5 @@
 using MudBlazor;
+using PowerService.Domain;
 using PowerService.Domain.Sla;
 
 namespace PowerService.Web.Features.Sla;
@@ -22,6 +23,7 @@ public static class ClockDisplay
     {
         ClockState.Met => "按时完成",
         ClockState.MetLate => $"超时 {Span(-reading.Left)} 完成",
+        ClockState.Superseded or ClockState.Cancelled => Labels.Of(reading.State),
         ClockState.Breached => $"已超时 {Span(-reading.Left)}",
         _ => $"剩余 {Span(reading.Left)}",
     };

@@ -6,15 +6,17 @@ using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Time;
 using PowerService.Web.Data;
+using PowerService.Web.Features.Shared;
 
 namespace PowerService.Web.Features.Sla;
 
 /// <summary>
 /// Reads every running clock and records each warning, critical warning and breach once. The
-/// alert's unique key (complaint, clock, start, level) is the guarantee: a second instance, or a
-/// restart that re-reads the same clocks, fails to insert what exists and moves on; a level passed
-/// while the app was down is recorded on the next scan. A new breach escalates the complaint one
-/// level in the same transaction, so escalation happens exactly once too.
+/// alert's unique key (complaint, clock id, level) is the guarantee: a second instance, or a
+/// restart that re-reads the same clocks, finds what exists and moves on; a level passed while the
+/// app was down is recorded on the next scan. Each alert is its own transaction, so one that cannot
+/// be stored never takes another with it; a new breach escalates the complaint one level in the
+/// same transaction as its alert, so escalation happens exactly once too.
 /// </summary>
 public sealed class SlaMonitor(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -26,28 +28,33 @@ public sealed class SlaMonitor(
 {
     private static readonly ClockState[] AlertLevels = [ClockState.Warning, ClockState.Critical, ClockState.Breached];
 
+    private readonly RepeatedFailureLog _failures = new(log, time);
+
+    /// <summary>Alerts that could not be stored and are retried on each scan, by key; empty when all is well.</summary>
+    public IReadOnlyDictionary<string, int> Failing => _failures.Open;
+
     /// <summary>One pass over the open complaints; returns the number of alerts recorded.</summary>
     public async Task<int> ScanAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var due = await DueAlertsAsync(now, ct);
         var recorded = 0;
-        foreach (var group in due.GroupBy(a => a.ComplaintId))
-            recorded += await RecordAsync(group.Key, group.ToList(), now, ct);
+        foreach (var alert in await DueAlertsAsync(now, ct))
+            if (await RecordAsync(alert, now, ct)) recorded++;
         if (recorded > 0) signal.Raise();
         return recorded;
     }
 
-    /// <summary>Alerts the clocks call for now that are not stored yet.</summary>
+    /// <summary>Alerts the clocks call for now that are not stored yet, lower levels first.</summary>
     private async Task<List<SlaAlert>> DueAlertsAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var thresholds = schedules.Thresholds;
         var open = await db.Complaints.AsNoTracking().Where(c => c.NextDueAt != null).ToListAsync(ct);
-        var ids = open.Select(c => c.Id).ToList();
-        var existing = (await db.SlaAlerts.AsNoTracking().Where(a => ids.Contains(a.ComplaintId))
-                .Select(a => new { a.ComplaintId, a.Clock, a.ClockStartedAt, a.Level }).ToListAsync(ct))
-            .Select(a => (a.ComplaintId, a.Clock, a.ClockStartedAt, a.Level)).ToHashSet();
+        // A join, not a list of ids: the statement's parameter count must not grow with the data.
+        var existing = (await db.SlaAlerts.AsNoTracking()
+                .Where(a => db.Complaints.Any(c => c.Id == a.ComplaintId && c.NextDueAt != null))
+                .Select(a => new { a.ComplaintId, a.ClockId, a.Level }).ToListAsync(ct))
+            .Select(a => (a.ComplaintId, a.ClockId, a.Level)).ToHashSet();
 
         var alerts = new List<SlaAlert>();
         foreach (var complaint in open)
@@ -56,10 +63,10 @@ public sealed class SlaMonitor(
             var state = clock.Read(now, thresholds).State;
             foreach (var level in AlertLevels.Where(l => l <= state))
             {
-                if (existing.Contains((complaint.Id, clock.Kind, clock.StartedAt, level))) continue;
+                if (existing.Contains((complaint.Id, clock.Id, level))) continue;
                 alerts.Add(new SlaAlert
                 {
-                    ComplaintId = complaint.Id, Number = complaint.Number, Clock = clock.Kind, ClockStartedAt = clock.StartedAt,
+                    ComplaintId = complaint.Id, Number = complaint.Number, ClockId = clock.Id, Clock = clock.Kind, ClockStartedAt = clock.StartedAt,
                     Level = level, DueAt = clock.DueAt, CreatedAt = now, OwnerId = complaint.Owner.UserId,
                     FirstResponderId = complaint.FirstResponder.UserId, Department = complaint.Department,
                 });
@@ -68,36 +75,56 @@ public sealed class SlaMonitor(
         return alerts;
     }
 
-    private Task<int> RecordAsync(int complaintId, List<SlaAlert> alerts, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Stores one alert (with the escalation a breach brings); false when it was not stored now.</summary>
+    private Task<bool> RecordAsync(SlaAlert alert, DateTimeOffset now, CancellationToken ct) =>
         gate.RunAsync(async () =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var breach = alerts.FirstOrDefault(a => a.Level == ClockState.Breached);
-            if (breach is not null)
-            {
-                var complaint = await db.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Id == complaintId, ct);
-                if (complaint.Escalation < EscalationLevel.Company)
-                {
-                    var to = complaint.Escalation + 1;
-                    var reason = $"“{Labels.Of(breach.Clock)}”时限已超时（截止 {ChinaTime.Format(breach.DueAt)}）";
-                    var context = new StepContext(StaffRoles.SystemActor, [StaffRole.System], now, null, await schedules.ForDepartmentAsync(complaint.Department, ct));
-                    if (complaint.Escalate(new EscalationRequest(to, EscalationCause.Breach, reason), context).Succeeded) breach.EscalatedTo = to;
-                }
-            }
-            db.SlaAlerts.AddRange(alerts);
+            var key = $"{alert.Number}/{alert.ClockId}/{alert.Level}";
+            var what = $"Recording the {alert.Level} alert of clock {alert.ClockId} ({alert.Clock}) of complaint {alert.Number}";
             try
             {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                if (alert.Level == ClockState.Breached) await EscalateAsync(db, alert, now, ct);
+                db.SlaAlerts.Add(alert);
                 await db.SaveChangesAsync(ct);
-                return alerts.Count;
+                _failures.Succeeded(key, what);
+                return true;
             }
             catch (DbUpdateException ex)
             {
-                // Another instance recorded these first (unique key), or someone changed the complaint
-                // meanwhile (revision): nothing was written; the next scan sees the current state.
-                log.LogInformation("Alerts for complaint {ComplaintId} not recorded this pass: {Reason}", complaintId, ex.InnerException?.Message ?? ex.Message);
-                return 0;
+                // Another instance stored this alert first (unique key) or changed the complaint
+                // meanwhile (revision): nothing of this alert was written; the next scan decides again.
+                if (ex is DbUpdateConcurrencyException || await IsStoredAsync(alert, ct))
+                {
+                    log.LogDebug("Alert {Key} was recorded by another instance or its complaint changed; skipped", key);
+                    _failures.Succeeded(key, what);
+                }
+                else _failures.Failed(key, what, ex);
+                return false;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Whatever breaks for one complaint must not stop the scan for all the others.
+                _failures.Failed(key, what, ex);
+                return false;
             }
         }, ct);
+
+    private async Task EscalateAsync(AppDbContext db, SlaAlert breach, DateTimeOffset now, CancellationToken ct)
+    {
+        var complaint = await db.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Id == breach.ComplaintId, ct);
+        if (complaint.Escalation >= EscalationLevel.Company) return;
+        var to = complaint.Escalation + 1;
+        var reason = $"“{Labels.Of(breach.Clock)}”时限已超时（截止 {ChinaTime.Format(breach.DueAt)}）";
+        var context = new StepContext(StaffRoles.SystemActor, [StaffRole.System], now, null, await schedules.ForDepartmentAsync(complaint.Department, ct));
+        if (complaint.Escalate(new EscalationRequest(to, EscalationCause.Breach, reason), context).Succeeded) breach.EscalatedTo = to;
+    }
+
+    private async Task<bool> IsStoredAsync(SlaAlert alert, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SlaAlerts.AnyAsync(a => a.ComplaintId == alert.ComplaintId && a.ClockId == alert.ClockId && a.Level == alert.Level, ct);
+    }
 }
 
 /// <summary>Tells the open pages of this instance that new alerts exist (other instances' pages poll).</summary>
@@ -111,18 +138,22 @@ public sealed class AlertSignal
 /// <summary>Runs <see cref="SlaMonitor.ScanAsync"/> at start and then every <see cref="SlaOptions.ScanInterval"/> on the app's clock.</summary>
 public sealed class SlaWatcher(IServiceProvider services, Microsoft.Extensions.Options.IOptions<SlaOptions> options, TimeProvider time, ILogger<SlaWatcher> log) : BackgroundService
 {
+    private const string Scan = "The deadline scan";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = new RepeatedFailureLog(log, time);
         using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
         do
         {
             try
             {
                 await services.GetRequiredService<SlaMonitor>().ScanAsync(stoppingToken);
+                failures.Succeeded(Scan, Scan);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Deadline scan failed; retrying on the next tick");
+                failures.Failed(Scan, Scan, ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -640,6 +640,9 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("ClockId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("ClockStartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -685,7 +688,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("ComplaintId", "Clock", "ClockStartedAt", "Level")
+                    b.HasIndex("ComplaintId", "ClockId", "Level")
                         .IsUnique();
 
                     b.ToTable("SlaAlerts", (string)null);
