@@ -34,6 +34,8 @@ public sealed class DeadlineTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=escalation-level]")).ToHaveTextAsync("部门级");
         await Expect(page.Locator("[data-testid=timeline-event][data-trigger=Escalate]")).ToContainTextAsync("升级至部门级：“联系客户”时限已超时（截止 2026-11-23 11:20）");
 
+        Assert.Equal(0, await page.EvaluateAsync<int>(WrappedClockLabels)); // "处理答复", "24 小时" each on one line
+
         await page.GetByLabel("通知").ClickAsync();
         await Expect(page.Locator("[data-testid=notification-list]")).ToContainTextAsync($"{number} · 联系客户已超时，已升级至部门级");
         await Expect(page.Locator("[data-testid=notification-list]")).ToContainTextAsync($"{number} · 联系客户即将超时");
@@ -49,6 +51,12 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.NotEqual(number, fresh);
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("queue-overdue.png"), FullPage = true });
     }
+
+    /// <summary>How many clock names and limits in the 时限 panel are broken over two lines (a range over text has one rectangle per line).</summary>
+    private const string WrappedClockLabels = """
+        () => [...document.querySelectorAll('[data-testid=clocks-panel] th, [data-testid=clocks-panel] .nowrap')]
+            .filter(e => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length > 1; }).length
+        """;
 
     private async Task<string> RegisterAsAgentAsync(string phone = "13812348000")
     {
