@@ -40,4 +40,24 @@ public sealed class CalendarPageTests : ComponentTestBase
         var stored = (await Db.Services.GetRequiredService<SlaAdminService>().YearsAsync(Xunit.TestContext.Current.CancellationToken)).Single(y => y.Year == 2026);
         Assert.Contains(stored.Days, d => d.Date == new DateOnly(2026, 11, 24) && d.IsOffDay && d.Name == "抗灾停工");
     }
+
+    [Theory]
+    [InlineData("[]", "文件格式不正确")]
+    [InlineData("{\"year\":2027,\"days\":[1]}", "第 1 项不是")]
+    [InlineData("{\"year\":2027,\"days\":[{\"date\":20270101,\"isOffDay\":true}]}", "第 1 项的日期（date）应为")]
+    [InlineData("{\"year\":2027,\"days\":[{\"date\":\"2027-01-01\",\"name\":7,\"isOffDay\":true}]}", "的名称（name）应为文字")]
+    public async Task A_file_of_the_wrong_shape_is_refused_under_the_upload_and_nothing_is_stored(string json, string message)
+    {
+        await SignInAsAsync("admin");
+        var cut = RenderPage();
+        cut.WaitForState(() => cut.FindAll("[data-date='2026-11-24']").Count == 1);
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(json, "2027.json"));
+        cut.WaitForState(() => !cut.FindAll("button").Single(b => b.TextContent.Trim() == "导入").HasAttribute("disabled"));
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "导入").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(message, cut.Find("[data-testid=import-error]").TextContent));
+        var years = await Db.Services.GetRequiredService<SlaAdminService>().YearsAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(years, y => y.Year == 2027);
+    }
 }

@@ -68,7 +68,7 @@ public sealed class SlaAdminService(IDbContextFactory<AppDbContext> dbFactory, S
     public async Task<StepResult> SetDayAsync(DateOnly date, DayKind kind, string? name, StaffUser by, CancellationToken ct = default)
     {
         if (kind != DayKind.Normal && !TextRules.Present(name)) return StepResult.Refused([new FieldError("Name", "请填写节日名称")]);
-        if (!TextRules.WithinLength(name, 20) || !TextRules.IsPlainText(name)) return StepResult.Refused([new FieldError("Name", "节日名称为不超过 20 字的纯文本")]);
+        if (CalendarFormats.NameProblem(name) is { } problem) return StepResult.Refused([new FieldError("Name", "节日名称" + problem)]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var record = await db.CalendarYears.FindAsync([date.Year], ct);
         if (record is null) return StepResult.Refused($"{date.Year} 年日历尚未导入，请先导入该年日历");
