@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using PowerService.Web.Components;
 using PowerService.Web.Data;
 using PowerService.Web.Features;
+using PowerService.Web.Features.Account;
 using PowerService.Web.Features.Shared;
 using PowerService.Web.Features.Sla;
 
@@ -17,7 +18,6 @@ builder.Services.AddPowerServiceDatabase(builder.Configuration).AddDatabasePrepa
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {
         options.Password.RequiredLength = 8;
-        options.Lockout.MaxFailedAccessAttempts = 5;
         options.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<AppDbContext>()
@@ -29,6 +29,22 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "PowerService.Auth";
     options.ExpireTimeSpan = TimeSpan.FromHours(10);
     options.SlidingExpiration = true;
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+});
+// Every request re-reads the account's security stamp, so a cookie saved before a sign-out, a
+// password reset, a role change or a disabled account stops working at once (one indexed lookup).
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+builder.Services.Configure<SignInSessionOptions>(builder.Configuration.GetSection("Session"));
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationState>();
+builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    // Per address: enough for a person who mistypes, far too few for a password list.
+    options.AddPolicy(SignInRateLimit.Policy, SignInRateLimit.Partition);
+    options.OnRejected = SignInRateLimit.RejectAsync;
 });
 // Nothing is reachable without sign-in unless it says [AllowAnonymous].
 builder.Services.AddAuthorizationBuilder()
@@ -44,11 +60,15 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -59,11 +79,15 @@ app.MapGet("/documents/{id:long}", async (long id, PowerService.Web.Features.Doc
         ? Results.File(file.Content, "application/pdf", $"{file.Number}-{file.Kind}-v{file.Version}.pdf")
         : Results.NotFound())
     .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.LiveRoles.Split(',')));
-app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
+// Signing out ends the account's sessions: the new security stamp invalidates saved cookies at once
+// and open tabs at their next revalidation. The form's antiforgery token is required.
+app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
 {
+    if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest("请求无效，请刷新页面后重新退出。");
+    if (await signIn.UserManager.GetUserAsync(context.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
     await signIn.SignOutAsync();
     return Results.LocalRedirect("/account/login");
-});
+}).DisableAntiforgery(); // validated above, so that a bad token is a clear answer rather than an exception
 
 app.Run();
 
