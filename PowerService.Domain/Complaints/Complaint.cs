@@ -207,7 +207,24 @@ public sealed partial class Complaint
     private void Append(LoopTrigger? trigger, StepContext context, Stage? from, string summary)
     {
         Revision++;
-        _timeline.Add(new TimelineEvent(_timeline.Count + 1, trigger, context.By, context.At.ToUniversalTime(), from, Stage, summary, TextRules.Clean(context.Note)));
+        var previous = _timeline.Count == 0 ? null : _timeline.MaxBy(e => e.Sequence)!.Hash;
+        _timeline.Add(new TimelineEvent(_timeline.Count + 1, trigger, context.By, context.At.ToUniversalTime(), from, Stage, summary, TextRules.Clean(context.Note), previous));
+    }
+
+    /// <summary>The first timeline entry that fails its seal (edited, removed or inserted after the fact), or null when the record proves itself.</summary>
+    public int? FirstTamperedEvent => TimelineSeal.FirstBroken(_timeline);
+
+    /// <summary>Seals entries recorded before sealing existed, in order; returns how many. Sealed entries are never touched.</summary>
+    public int SealLegacyTimeline()
+    {
+        var sealedNow = 0;
+        string? previous = null;
+        foreach (var e in _timeline.OrderBy(e => e.Sequence))
+        {
+            if (e.Hash is null) { e.SealLegacy(previous); sealedNow++; }
+            previous = e.Hash;
+        }
+        return sealedNow;
     }
 
     private static string RevisitSummary(RevisitRound round, RevisitRecord record) =>

@@ -192,7 +192,10 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
 
         await DowngradeToBeforeClockIdsAsync();
         await using (var db = _db.NewContext())
+        {
             await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+            await PowerService.Web.Data.LegacyTimelineSealing.SealAsync(db, TestContext.Current.CancellationToken); // as the app's start-up does
+        }
 
         await using (var db = _db.NewContext())
         {

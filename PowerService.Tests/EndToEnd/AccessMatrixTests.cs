@@ -30,6 +30,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/loop"] = Staff,
         ["/admin/calendar"] = [nameof(StaffRole.Admin)],
         ["/admin/sla"] = [nameof(StaffRole.Admin)],
+        ["/admin/integrity"] = [nameof(StaffRole.Admin)],
         ["/account/login"] = Everyone,
         ["/account/denied"] = Staff,
         ["/Error"] = Everyone,

@@ -49,14 +49,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Timeline events are evidence: a change that would edit or delete one is a bug, not a user error.</summary>
+    /// <summary>
+    /// Timeline events are evidence: a change that would edit or delete one is a bug, not a user
+    /// error. The one change allowed is sealing an entry recorded before seals existed. The database
+    /// refuses the same with triggers, for anyone who goes around the app.
+    /// </summary>
     private void RefuseTimelineRewrites()
     {
         var rewritten = ChangeTracker.Entries<TimelineEvent>()
-            .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+            .FirstOrDefault(e => e.State is EntityState.Deleted || (e.State is EntityState.Modified && !IsSealingOnly(e)));
         if (rewritten is not null)
             throw new InvalidOperationException($"Timeline event {rewritten.Entity.Id} would be {rewritten.State}; the timeline is append-only.");
     }
+
+    private static bool IsSealingOnly(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TimelineEvent> entry) =>
+        entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).SequenceEqual([nameof(TimelineEvent.Hash)])
+        && entry.Property(e => e.Hash).OriginalValue is null;
 }
 
 /// <summary>The embedded default: one SQLite file (migrations in Data/Migrations).</summary>

@@ -60,12 +60,13 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies migrations, then reference data; demo accounts and complaints when Demo:Enabled.</summary>
+    /// <summary>Applies migrations, seals timeline entries from before seals, then reference data; demo accounts and complaints when Demo:Enabled.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        await LegacyTimelineSealing.SealAsync(db);
         var demo = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);
         await demo.EnsureReferenceDataAsync();
         if (configuration.GetValue<bool>("Demo:Enabled"))

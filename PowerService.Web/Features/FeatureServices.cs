@@ -23,6 +23,7 @@ public static class FeatureServices
         services.AddSingleton<DocumentFonts>();
         services.AddSingleton<DocumentRenderer>();
         services.AddScoped<DocumentService>();
+        services.AddScoped<Integrity.IntegrityService>();
         return services;
     }
 }

@@ -81,6 +81,7 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         builder.Property(e => e.ActorName).HasMaxLength(50);
         builder.Property(e => e.Summary).HasMaxLength(4000);
         builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex("ComplaintId", nameof(TimelineEvent.Sequence)).IsUnique();
         builder.Ignore(e => e.ActionLabel);
         builder.Ignore(e => e.ChangedStage);

@@ -80,7 +80,11 @@ public sealed class ComplaintService(
     {
         if (!ComplaintNumber.TryParse(number, out var parsed)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == parsed, ct);
+        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == parsed, ct);
+        // Verified on every read; the page says so plainly, and the operators' log gets it each time.
+        if (complaint is not null && Integrity.IntegrityService.TimelineFinding(complaint) is { } finding)
+            log.LogError("Integrity check: {Number}: {What}", finding.Number, finding.What);
+        return complaint;
     }
 
     /// <summary>
