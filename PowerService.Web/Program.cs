@@ -15,12 +15,10 @@ builder.Services.AddMudServices();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPowerServiceDatabase(builder.Configuration).AddDatabasePreparation();
 
-builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
-    {
-        options.Password.RequiredLength = 8;
-        options.User.RequireUniqueEmail = false;
-    })
+builder.Services.AddIdentity<ApplicationUser, IdentityRole>()
     .AddEntityFrameworkStores<AppDbContext>()
+    .AddStaffPolicies()
+    .AddSignInManager<StaffSignInManager>()
     .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -38,7 +36,6 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<SignInSessionOptions>(builder.Configuration.GetSection("Session"));
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationState>();
-builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -57,6 +54,12 @@ if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHoste
 
 var app = builder.Build();
 
+if (args is [PowerService.Web.Features.Users.AdminBootstrap.Command, ..])
+{
+    Environment.ExitCode = await PowerService.Web.Features.Users.AdminBootstrap.RunAsync(app.Services, app.Configuration, args, Console.In, Console.Out);
+    return;
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -67,6 +70,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 app.UseAuthentication();
+app.UseMustChangePassword();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

@@ -11,6 +11,7 @@ using PowerService.Web.Features.Complaints;
 using PowerService.Web.Features.Shared;
 using PowerService.Web.Features;
 using PowerService.Web.Features.Sla;
+using PowerService.Web.Features.Account;
 using PowerService.Tests.Domain.Complaints;
 
 namespace PowerService.Tests.Support;
@@ -98,7 +99,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<TimeProvider>(time)
             .AddPowerServiceDatabase(configuration)
             .AddPowerServiceFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>().AddStaffPolicies();
         return services.BuildServiceProvider();
     }
 

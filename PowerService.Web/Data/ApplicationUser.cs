@@ -7,6 +7,24 @@ public sealed class ApplicationUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public string Department { get; set; } = "";
+
+    /// <summary>Set by an admin's create or reset: the person must choose their own password before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A disabled account cannot sign in and its open sessions end; it stays, so its name on timelines stays true.</summary>
+    public bool IsDisabled { get; set; }
+}
+
+/// <summary>What an admin did to an account, when, and why: append-only, like a complaint's timeline.</summary>
+public sealed class AdminAuditEvent
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string ActorId { get; set; } = "";
+    public string ActorName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string TargetUserName { get; set; } = "";
+    public string Detail { get; set; } = "";
 }
 
 /// <summary>An organisational unit complaints are dispatched to (班组/供电所/部门), with its business hours.</summary>

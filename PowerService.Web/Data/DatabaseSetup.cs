@@ -69,8 +69,13 @@ public static class DatabaseSetup
         await LegacyTimelineSealing.SealAsync(db);
         var demo = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);
         await demo.EnsureReferenceDataAsync();
+        if (services.GetService<IHostEnvironment>()?.IsProduction() == true) await demo.DisablePublishedAccountsAsync();
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
+            // Demo accounts share a published password: they never exist where real customers' data is.
+            if (services.GetRequiredService<IHostEnvironment>().IsProduction())
+                throw new InvalidOperationException("Demo:Enabled is true in Production: demo accounts use a published password and are refused here. " +
+                    "Turn it off and create the first admin with: dotnet PowerService.Web.dll create-admin --user NAME");
             await demo.EnsureAccountsAsync();
             if (configuration.GetValue("Demo:Complaints", true)) await demo.EnsureComplaintsAsync();
         }

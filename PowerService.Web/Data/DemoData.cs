@@ -76,6 +76,21 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
         }
     }
 
+    /// <summary>
+    /// A database that once ran with demo data may still hold accounts with the published password:
+    /// in Production they are disabled at start-up (they stay, as names on timelines), and logged.
+    /// </summary>
+    public async Task DisablePublishedAccountsAsync()
+    {
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not { IsDisabled: false } user || !await users.CheckPasswordAsync(user, Password)) continue;
+            user.IsDisabled = true;
+            Check(await users.UpdateAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+        }
+    }
+
     public async Task EnsureComplaintsAsync(int count = 200)
     {
         if (await db.Complaints.AnyAsync()) return;

@@ -24,6 +24,8 @@ public static class FeatureServices
         services.AddSingleton<DocumentRenderer>();
         services.AddScoped<DocumentService>();
         services.AddScoped<Integrity.IntegrityService>();
+        services.AddScoped<Users.UserAdminService>();
+        services.AddSingleton<Account.SignInThrottle>();
         return services;
     }
 }

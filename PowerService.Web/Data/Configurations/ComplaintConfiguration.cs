@@ -105,3 +105,17 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.Department).HasMaxLength(100);
     }
 }
+
+internal sealed class AdminAuditEventConfiguration : IEntityTypeConfiguration<AdminAuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AdminAuditEvent> builder)
+    {
+        builder.ToTable("AdminAuditEvents");
+        builder.Property(e => e.ActorId).HasMaxLength(64);
+        builder.Property(e => e.ActorName).HasMaxLength(50);
+        builder.Property(e => e.Action).HasMaxLength(30);
+        builder.Property(e => e.TargetUserName).HasMaxLength(50);
+        builder.Property(e => e.Detail).HasMaxLength(500);
+        builder.HasIndex(e => e.At);
+    }
+}

@@ -40,6 +40,14 @@ public sealed class SignInThrottle(TimeProvider time)
     /// <summary>A correct password from this address clears its count; the account's count across addresses ages out.</summary>
     public void Succeeded(string userName, string address) => _streaks.TryRemove(PairKey(userName, address), out _);
 
+    /// <summary>Clears an account's counts from every address (an admin's 解除锁定).</summary>
+    public void Forget(string userName)
+    {
+        var account = AccountKey(userName);
+        foreach (var key in _streaks.Keys.Where(k => k == account || k.StartsWith(account + "|", StringComparison.Ordinal)))
+            _streaks.TryRemove(key, out _);
+    }
+
     private TimeSpan Wait(string key, int free, DateTimeOffset now)
     {
         if (!_streaks.TryGetValue(key, out var s) || now - s.Last > Memory || s.Failures < free) return TimeSpan.Zero;

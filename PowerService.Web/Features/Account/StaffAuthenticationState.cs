@@ -35,12 +35,22 @@ public sealed class StaffAuthenticationState(
         return await IsCurrentAsync(users, state.User, identity.Value);
     }
 
-    /// <summary>True while the account exists, is not locked, and its security stamp is the one signed in with.</summary>
+    /// <summary>True while the account exists, is neither disabled nor locked, and its security stamp is the one signed in with.</summary>
     public static async Task<bool> IsCurrentAsync(UserManager<ApplicationUser> users, ClaimsPrincipal principal, IdentityOptions options)
     {
         if (await users.GetUserAsync(principal) is not { } user) return false;
-        if (await users.IsLockedOutAsync(user)) return false;
+        if (user.IsDisabled || await users.IsLockedOutAsync(user)) return false;
         var stamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
         return stamp is not null && stamp == await users.GetSecurityStampAsync(user);
     }
+}
+
+/// <summary>Sign-in as Identity does it, except that a disabled account is never allowed (the page's answer stays the same as for a wrong password).</summary>
+public sealed class StaffSignInManager(
+    UserManager<ApplicationUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<ApplicationUser> claims,
+    IOptions<IdentityOptions> options, ILogger<SignInManager<ApplicationUser>> logger,
+    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes, IUserConfirmation<ApplicationUser> confirmation)
+    : SignInManager<ApplicationUser>(users, context, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(ApplicationUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
 }

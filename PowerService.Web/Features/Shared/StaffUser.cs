@@ -13,6 +13,9 @@ public sealed record StaffUser(Actor Actor, IReadOnlyList<StaffRole> Roles, stri
     public const string DisplayNameClaim = "ps:display_name";
     public const string DepartmentClaim = "ps:department";
 
+    /// <summary>Present while the person still has the one-time password an admin gave them.</summary>
+    public const string MustChangePasswordClaim = "ps:must_change_password";
+
     public bool Is(StaffRole role) => Roles.Contains(role);
 
     public static StaffUser From(ClaimsPrincipal principal)
@@ -41,6 +44,7 @@ public sealed class StaffClaimsFactory(UserManager<ApplicationUser> users, RoleM
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(StaffUser.DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(StaffUser.DepartmentClaim, user.Department));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(StaffUser.MustChangePasswordClaim, "1"));
         return identity;
     }
 }
