@@ -87,7 +87,7 @@ public sealed class ActionRaceTests : ComponentTestBase
             (c, ctx) => race.Move(new RaceContext(handler, otherNumber), c, ctx), ct);
         Assert.True(moved.Succeeded, string.Join("；", moved.Result.Reasons));
         var now = await Db.LoadAsync(number);
-        Assert.DoesNotContain(trigger, now.AvailableTriggers(me.Roles));
+        Assert.DoesNotContain(trigger, now.AvailableTriggers(me.Roles, Db.Time.GetUtcNow()));
 
         await page.Find("form").SubmitAsync();
 
