@@ -53,6 +53,7 @@ public sealed class ComplaintService(
         {
             DueFilter.Overdue => complaints.Where(c => c.NextDueAt != null && c.NextDueAt < now),
             DueFilter.DueSoon => complaints.Where(c => c.NextDueAt != null && c.NextDueAt >= now && c.NextDueAt < now.AddHours(24)),
+            DueFilter.SecondRevisitDue => complaints.Where(c => c.SecondRevisitOpensAt != null && c.SecondRevisitOpensAt <= now),
             _ => complaints,
         };
         if (query.Search?.Trim() is { Length: > 0 } search)
