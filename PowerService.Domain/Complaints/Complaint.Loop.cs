@@ -26,11 +26,15 @@ public sealed partial class Complaint
 
     public static string LoopAsMermaid() => MermaidGraph.Format(LoopInfo, MermaidGraphDirection.LeftToRight);
 
-    /// <summary>The triggers the loop permits in this complaint's stage that these roles may use.</summary>
-    public IReadOnlyList<LoopTrigger> AvailableTriggers(IEnumerable<StaffRole> roles)
+    /// <summary>
+    /// The triggers the loop permits in this complaint's stage at <paramref name="now"/> that these
+    /// roles may use. A second revisit is not offered before its 7 days have passed.
+    /// </summary>
+    public IReadOnlyList<LoopTrigger> AvailableTriggers(IEnumerable<StaffRole> roles, DateTimeOffset now)
     {
         var roleList = roles.ToList();
-        return TriggersIn(Stage).Where(t => LoopPermissions.May(roleList, t)).ToList();
+        var revisitWaits = SecondRevisitWaitsUntil(now) is not null;
+        return TriggersIn(Stage).Where(t => LoopPermissions.May(roleList, t) && !(t == LoopTrigger.Revisit && revisitWaits)).ToList();
     }
 
     /// <summary>The triggers configured for a stage, in the order of <see cref="LoopTrigger"/>.</summary>
@@ -153,7 +157,9 @@ public sealed partial class Complaint
         }
         if (typeof(T) == typeof(RevisitRecord))
             yield return new("", s => DueRevisitRound == RevisitRound.First || s.Context.At >= SecondRevisitEarliest,
-                "二次回访须在处理完成满 7 天后进行");
+                DueRevisitRound == RevisitRound.Second && SecondRevisitEarliest is { } earliest
+                    ? SecondRevisitNotYet(earliest)
+                    : "二次回访须在解决后满 7 天进行");
     }
 
     private static Tuple<Func<Submission<T>, bool>, string>[] Guards<T>(IReadOnlyList<FieldRule<Submission<T>>> rules) =>
@@ -189,6 +195,7 @@ public sealed partial class Complaint
         var from = Stage;
         machine.Fire(parameters, submission);
         apply();
+        RefreshSecondRevisit();
         AdvanceClocks(trigger, data, context);
         Append(trigger, context, from, summary());
         return StepResult.Success;

@@ -1,6 +1,7 @@
 using PowerService.Domain.Complaints.Steps;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Text;
+using PowerService.Domain.Time;
 
 namespace PowerService.Domain.Complaints;
 
@@ -203,6 +204,25 @@ public sealed partial class Complaint
 
     /// <summary>The second revisit confirms nothing remains, so it waits 7 days after resolution (§002).</summary>
     public DateTimeOffset? SecondRevisitEarliest => ResolvedAt?.AddDays(7);
+
+    /// <summary>
+    /// While the second revisit is the step due: when it becomes possible (null otherwise). Kept
+    /// with every step, so the queue can find the complaints whose second revisit has fallen due.
+    /// </summary>
+    public DateTimeOffset? SecondRevisitOpensAt { get; private set; }
+
+    /// <summary>When the second revisit is due but its 7 days have not passed at <paramref name="now"/>: the instant it becomes possible.</summary>
+    public DateTimeOffset? SecondRevisitWaitsUntil(DateTimeOffset now) =>
+        Stage == Stage.Revisit && DueRevisitRound == RevisitRound.Second && SecondRevisitEarliest is { } earliest && now < earliest
+            ? earliest
+            : null;
+
+    /// <summary>Why a second revisit cannot be recorded yet: the reason of the refusal and the action panel's line.</summary>
+    public static string SecondRevisitNotYet(DateTimeOffset earliest) =>
+        $"二次回访须在 {ChinaTime.Format(earliest)} 之后进行（解决后满 7 天）";
+
+    private void RefreshSecondRevisit() =>
+        SecondRevisitOpensAt = Stage == Stage.Revisit && DueRevisitRound == RevisitRound.Second ? SecondRevisitEarliest : null;
 
     private void Append(LoopTrigger? trigger, StepContext context, Stage? from, string summary)
     {

@@ -53,7 +53,7 @@ public class RevisitTests
         var early = c.Revisit(Satisfied, At(Start.AddHours(24 + 6 * 24)));
 
         Assert.False(early.Succeeded);
-        Assert.Equal("二次回访须在处理完成满 7 天后进行", Assert.Single(early.Reasons));
+        Assert.Equal("二次回访须在 2026-12-01 09:30 之后进行（解决后满 7 天）", Assert.Single(early.Reasons));
         Assert.Equal(Stage.Revisit, c.Stage);
     }
 

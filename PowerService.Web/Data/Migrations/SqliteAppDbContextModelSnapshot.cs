@@ -242,6 +242,9 @@ namespace PowerService.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SecondRevisitOpensAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -364,6 +367,8 @@ namespace PowerService.Web.Data.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SecondRevisitOpensAt");
 
                     b.HasIndex("Stage", "RegisteredAt");
 

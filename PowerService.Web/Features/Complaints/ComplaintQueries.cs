@@ -5,8 +5,8 @@ namespace PowerService.Web.Features.Complaints;
 
 public enum QueueScope { Mine, Team, All }
 
-/// <summary>The deadline views: everything, due within 24 hours, or already overdue.</summary>
-public enum DueFilter { Any, DueSoon, Overdue }
+/// <summary>The deadline views: everything, due within 24 hours, already overdue, or waiting at revisit with the second revisit now possible.</summary>
+public enum DueFilter { Any, DueSoon, Overdue, SecondRevisitDue }
 
 /// <summary>What the 工作台 asks for: whose complaints, which page, which filters.</summary>
 public sealed record QueueQuery(

@@ -53,6 +53,7 @@ public sealed class ComplaintService(
         {
             DueFilter.Overdue => complaints.Where(c => c.NextDueAt != null && c.NextDueAt < now),
             DueFilter.DueSoon => complaints.Where(c => c.NextDueAt != null && c.NextDueAt >= now && c.NextDueAt < now.AddHours(24)),
+            DueFilter.SecondRevisitDue => complaints.Where(c => c.SecondRevisitOpensAt != null && c.SecondRevisitOpensAt <= now),
             _ => complaints,
         };
         if (query.Search?.Trim() is { Length: > 0 } search)
@@ -182,13 +183,17 @@ public sealed class ComplaintService(
         return await db.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToListAsync(ct);
     }
 
-    /// <summary>The one conflict message: who changed the complaint, when, and that the user's input is kept.</summary>
-    private static ActionOutcome Conflict(Complaint current)
+    private static ActionOutcome Conflict(Complaint current) => ActionOutcome.Refused(ConflictMessage(current), conflict: true);
+
+    /// <summary>
+    /// The one conflict message: who changed the complaint, when, and that the user's input is kept.
+    /// Also what the action panel says when a newer version of the complaint no longer offers the open action.
+    /// </summary>
+    public static string ConflictMessage(Complaint current)
     {
         var last = current.Timeline.OrderBy(e => e.Sequence).Last();
-        return ActionOutcome.Refused(
-            $"该投诉已被{last.ActorName}于 {ChinaTime.Format(last.At)} 修改（{last.ActionLabel}，当前阶段：{Labels.Of(current.Stage)}），"
-            + "您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。", conflict: true);
+        return $"该投诉已被{last.ActorName}于 {ChinaTime.Format(last.At)} 修改（{last.ActionLabel}，当前阶段：{Labels.Of(current.Stage)}），"
+            + "您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。";
     }
 
     /// <summary>The customer's most recent complaint in the last 30 days, by phone or 户号.</summary>

@@ -253,6 +253,9 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SecondRevisitOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -375,6 +378,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SecondRevisitOpensAt");
 
                     b.HasIndex("Stage", "RegisteredAt");
 

@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PowerService.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class SecondRevisitDue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "SecondRevisitOpensAt",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_SecondRevisitOpensAt",
+                table: "Complaints",
+                column: "SecondRevisitOpensAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_SecondRevisitOpensAt",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "SecondRevisitOpensAt",
+                table: "Complaints");
+        }
+    }
+}
