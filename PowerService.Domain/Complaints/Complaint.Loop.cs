@@ -138,8 +138,14 @@ public sealed partial class Complaint
             yield return new("", _ => Channel != Channel.Regulator12398 || _documents.Any(d => d.Kind == Documents.DocumentKind.Reply12398),
                 "12398 投诉须先签发《12398能源监管热线投诉处理情况回复》，才能办结");
         if (typeof(T) == typeof(DocumentIssueRequest))
+        {
             yield return new("", s => s.Data is not DocumentIssueRequest { Kind: var kind } || Documents.ComplaintDocuments.Missing(kind, this).Count == 0,
                 "文书内容不完整，不能签发");
+            yield return new(nameof(DocumentIssueRequest.Reason), s => s.Data is not DocumentIssueRequest { Kind: var kind } request
+                || NextDocumentVersion(kind) == 1 || TextRules.Present(request.Reason),
+                "重新签发须说明原因（如更正内容）");
+            foreach (var rule in DuplicateIssueRules()) yield return (FieldRule<Submission<T>>)(object)rule;
+        }
         if (typeof(T) == typeof(EscalationRequest))
             yield return new(nameof(EscalationRequest.To), s => (s.Data as EscalationRequest)?.To is not { } to || to > Escalation,
                 "只能升级到比当前更高的层级");
@@ -155,6 +161,18 @@ public sealed partial class Complaint
             yield return new("", s => DueRevisitRound == RevisitRound.First || s.Context.At >= SecondRevisitEarliest,
                 "二次回访须在处理完成满 7 天后进行");
     }
+
+    /// <summary>
+    /// One rule per issued kind: content identical to the last issued version of the same kind is a duplicate.
+    /// (The message names the version, so each kind's last version gets its own rule.)
+    /// </summary>
+    private IEnumerable<FieldRule<Submission<DocumentIssueRequest>>> DuplicateIssueRules() =>
+        _documents.GroupBy(d => d.Kind).Select(g => g.MaxBy(d => d.Version)!)
+            .Where(last => last.ContentSha256 is not null)
+            .Select(last => new FieldRule<Submission<DocumentIssueRequest>>("",
+                s => s.Data.Kind != last.Kind || _documents.LastOrDefault(d => d.Kind == last.Kind) is not { ContentSha256: { } content }
+                     || !string.Equals(s.Data.ContentSha256, content, StringComparison.OrdinalIgnoreCase),
+                $"内容与第 {last.Version} 版相同，无需重新签发"));
 
     private static Tuple<Func<Submission<T>, bool>, string>[] Guards<T>(IReadOnlyList<FieldRule<Submission<T>>> rules) =>
         rules.Select(r => Tuple.Create(r.Holds, r.Message)).ToArray();

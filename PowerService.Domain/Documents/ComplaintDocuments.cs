@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Privacy;
 using PowerService.Domain.Time;
@@ -37,12 +39,47 @@ public static class ComplaintDocuments
         return missing;
     }
 
-    public static DocumentSpec Compose(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt) => kind switch
+    /// <summary>
+    /// The document as it reads when issued at <paramref name="issuedAt"/>; a reissue carries its
+    /// <paramref name="versionNote"/> (<see cref="VersionNote"/>) under the title.
+    /// </summary>
+    public static DocumentSpec Compose(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt, string? versionNote = null) =>
+        Write(kind, c, settings, issuedAt, forFingerprint: false) with { VersionNote = versionNote };
+
+    /// <summary>What a reissued document says about itself: "第 2 版，重新签发原因：…"; nothing on the first version.</summary>
+    public static string? VersionNote(int version, string? reason) =>
+        version <= 1 ? null : $"第 {version} 版，重新签发原因：{reason?.Trim()}";
+
+    /// <summary>
+    /// The SHA-256 of what the document says, without what changes by issuing it again — the issue time
+    /// and date, the version note, and (in the case file) the record of its own earlier issues. Two issues
+    /// with the same fingerprint say the same thing, whatever their PDF bytes.
+    /// </summary>
+    public static string ContentSha256(DocumentKind kind, Complaint c, DocumentSettings settings)
+    {
+        var spec = Write(kind, c, settings, DateTimeOffset.UnixEpoch, forFingerprint: true);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ContentText(spec))));
+    }
+
+    /// <summary>Every text of a document, one item a line, in reading order.</summary>
+    public static string ContentText(DocumentSpec spec) => string.Join("\n",
+        new[] { spec.Title, spec.Header, spec.DocumentNumber ?? "", spec.VersionNote ?? "" }.Concat(spec.Blocks.SelectMany(b => b switch
+        {
+            Heading h => ["# " + h.Text],
+            Paragraph p => [p.Text],
+            KeyValueTable t => t.Rows.Select(r => $"{r.Key}：{r.Value}"),
+            DataTable d => [string.Join(" | ", d.Headers), .. d.Rows.Select(r => string.Join(" | ", r))],
+            BulletList l => l.Items.Select(i => "• " + i),
+            SignatureBlock sig => [sig.Unit, sig.Date, sig.SealLabel],
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), b.GetType().Name, "unknown block"),
+        })));
+
+    private static DocumentSpec Write(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt, bool forFingerprint) => kind switch
     {
         DocumentKind.Reply12398 => Reply12398(c, settings, issuedAt),
         DocumentKind.InvestigationReport => InvestigationReport(c, settings, issuedAt),
         DocumentKind.CustomerAnswer => CustomerAnswer(c, settings, issuedAt),
-        DocumentKind.CaseFile => CaseFile(c, settings, issuedAt),
+        DocumentKind.CaseFile => CaseFile(c, settings, issuedAt, forFingerprint),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -144,8 +181,13 @@ public static class ComplaintDocuments
         return new DocumentSpec(TitleOf(DocumentKind.CustomerAnswer), s.IssuingUnit, blocks, c.Number);
     }
 
-    private static DocumentSpec CaseFile(Complaint c, DocumentSettings s, DateTimeOffset at)
+    private static DocumentSpec CaseFile(Complaint c, DocumentSettings s, DateTimeOffset at, bool forFingerprint)
     {
+        // The case file's own earlier issues are not a change of its content: the fingerprint leaves them out.
+        var ownIssues = forFingerprint ? c.IssuedDocuments.Where(d => d.Kind == DocumentKind.CaseFile).ToList() : [];
+        var timeline = c.Timeline.Where(e => !(e.Trigger == LoopTrigger.IssueDocument && e.Summary.StartsWith($"签发《{TitleOf(DocumentKind.CaseFile)}》")
+            && ownIssues.Any(d => (d.At - e.At).Duration() < TimeSpan.FromMilliseconds(1)))); // a database may keep microseconds only
+        var issued = c.IssuedDocuments.Except(ownIssues).ToList();
         List<DocumentBlock> blocks =
         [
             new KeyValueTable(
@@ -165,15 +207,16 @@ public static class ComplaintDocuments
             new Paragraph($"诉求：{c.Demands}；期望：{c.ExpectedOutcome}"),
             new Heading("处理记录"),
             new DataTable(["序号", "时间", "操作人", "操作", "内容"], [0.8f, 2.3f, 1f, 1.9f, 4.3f],
-                c.Timeline.OrderBy(e => e.Sequence).Select(e => (IReadOnlyList<string>)
+                timeline.OrderBy(e => e.Sequence).Select(e => (IReadOnlyList<string>)
                 [
                     e.Sequence.ToString(), ChinaTime.Format(e.At), e.ActorName, e.ActionLabel,
                     (e.ChangedStage && e.FromStage is { } f ? $"【{Labels.Of(f)}→{Labels.Of(e.ToStage)}】" : "")
                         + e.Summary + (e.Note is null ? "" : $"（备注：{e.Note}）"),
                 ]).ToList()),
             new Heading("已签发文书"),
-            new BulletList(c.IssuedDocuments.Count == 0 ? ["无"]
-                : c.IssuedDocuments.Select(d => $"{TitleOf(d.Kind)} 第 {d.Version} 版，{ChinaTime.Format(d.At)} {d.By.DisplayName} 签发，SHA-256 {d.Sha256}").ToList()),
+            new BulletList(issued.Count == 0 ? ["无"]
+                : issued.Select(d => $"{TitleOf(d.Kind)} 第 {d.Version} 版，{ChinaTime.Format(d.At)} {d.By.DisplayName} 签发"
+                    + (d.Reason is null ? "" : $"（重新签发原因：{d.Reason}）") + $"，SHA-256 {d.Sha256}").ToList()),
             new SignatureBlock(s.IssuingUnit, ChineseDate(at), "（档案专用章）"),
         ];
         return new DocumentSpec(TitleOf(DocumentKind.CaseFile), s.IssuingUnit, blocks, c.Number);

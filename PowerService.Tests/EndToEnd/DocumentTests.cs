@@ -46,6 +46,30 @@ public sealed class DocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reissue_asks_for_its_reason_and_unchanged_content_is_not_issued_again()
+    {
+        var number = await Regulator12398AtImproveAsync();
+        var page = await _app.SignInAsync("manager");
+        await page.GotoAsync($"{_app.BaseUrl}/complaints/{number}/documents");
+        await page.ClickAsync("[data-testid=issue-document]");
+        await page.ClickAsync(".mud-dialog button:has-text('签发')");
+        await Expect(page.Locator("[data-testid=issued-version]")).ToHaveCountAsync(1);
+
+        // The next version is not one click away: the button opens the reason field first.
+        await Expect(page.Locator("[data-testid=issue-document]")).ToHaveTextAsync("重新签发第 2 版");
+        await page.ClickAsync("[data-testid=issue-document]");
+        await Expect(page.Locator("[data-testid=reissue-form]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=confirm-reissue]");
+        await Expect(page.Locator("[data-testid=reissue-form]")).ToContainTextAsync("重新签发须说明原因（如更正内容）");
+        await page.EnterAsync("reissue-reason", "更正减免金额");
+        await page.ClickAsync("[data-testid=confirm-reissue]");
+        await Expect(page.Locator("[data-testid=reissue-form]")).Not.ToContainTextAsync("重新签发须说明原因（如更正内容）");
+        await Expect(page.Locator("[data-testid=issue-message]")).ToHaveTextAsync("内容与第 1 版相同，无需重新签发");
+        await Expect(page.Locator("[data-testid=issued-version]")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("documents-reissue-refused.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_handler_sees_what_is_missing_and_cannot_issue()
     {
         var agent = await _app.StaffAsync("agent");

@@ -271,7 +271,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
     {
         if (renderer is null) return false; // no CJK font here: the complaint waits at 总结改进
         var pdf = renderer.Pdf(ComplaintDocuments.Compose(DocumentKind.Reply12398, c, settings, context.At), context.At);
-        Ensure(c.IssueDocument(new DocumentIssueRequest(DocumentKind.Reply12398, DocumentRenderer.Sha256(pdf)), context));
+        Ensure(c.IssueDocument(new DocumentIssueRequest(DocumentKind.Reply12398, DocumentRenderer.Sha256(pdf), ComplaintDocuments.ContentSha256(DocumentKind.Reply12398, c, settings)), context));
         var issue = c.IssuedDocuments[^1];
         IssuedFiles.Add((c, new IssuedDocumentFile
         {

@@ -10,7 +10,7 @@ using PowerService.Web.Features.Shared;
 namespace PowerService.Web.Features.Documents;
 
 /// <summary>An issued version as listed on the documents page.</summary>
-public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size);
+public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size, string? Reason = null);
 
 /// <summary>What the documents page shows for one kind of document.</summary>
 public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem);
@@ -37,10 +37,16 @@ public sealed class DocumentService(
         var preview = renderer.Problem is null && missing.Count == 0
             ? renderer.Png(ComplaintDocuments.Compose(kind, complaint, Settings, time.GetUtcNow())).Select(p => "data:image/png;base64," + Convert.ToBase64String(p)).ToList()
             : [];
-        return new DocumentView(kind, missing, preview, await IssuedAsync(complaint.Id, kind, ct), renderer.Problem);
+        var reasons = complaint.IssuedDocuments.Where(d => d.Kind == kind).ToDictionary(d => d.Version, d => d.Reason);
+        var issued = (await IssuedAsync(complaint.Id, kind, ct)).Select(v => v with { Reason = reasons.GetValueOrDefault(v.Version) }).ToList();
+        return new DocumentView(kind, missing, preview, issued, renderer.Problem);
     }
 
-    public Task<ActionOutcome> IssueAsync(string number, int seenRevision, DocumentKind kind, StaffUser user, CancellationToken ct = default)
+    /// <summary>
+    /// Issues the document as it reads now. A reissue (version 2 on) needs <paramref name="reason"/>, which is
+    /// printed under the title; content identical to the last issued version is refused as a duplicate.
+    /// </summary>
+    public Task<ActionOutcome> IssueAsync(string number, int seenRevision, DocumentKind kind, StaffUser user, string? reason = null, CancellationToken ct = default)
     {
         if (renderer.Problem is { } problem) return Task.FromResult(ActionOutcome.Refused(problem));
         byte[] pdf = [];
@@ -49,8 +55,9 @@ public sealed class DocumentService(
             {
                 if (ComplaintDocuments.Missing(kind, complaint) is { Count: > 0 } missing)
                     return StepResult.Refused("文书内容不完整：" + string.Join("；", missing.Select(m => m.What)));
-                pdf = renderer.Pdf(ComplaintDocuments.Compose(kind, complaint, Settings, context.At), context.At);
-                return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf)), context);
+                var note = ComplaintDocuments.VersionNote(complaint.NextDocumentVersion(kind), reason);
+                pdf = renderer.Pdf(ComplaintDocuments.Compose(kind, complaint, Settings, context.At, note), context.At);
+                return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf), ComplaintDocuments.ContentSha256(kind, complaint, Settings), reason), context);
             },
             (db, complaint) =>
             {
