@@ -133,5 +133,38 @@ public sealed class DocumentRendererTests : IDisposable
         Assert.Contains("Documents:FontPath", fonts.Problem);
     }
 
+    [Fact]
+    public void A_font_installed_while_the_app_runs_is_found_without_a_restart()
+    {
+        var installed = new DocumentOptions();
+        Assert.True(File.Exists(installed.FontPath), $"{installed.FontPath} is missing: run ./test.sh (it installs fonts-noto-cjk)");
+        var folder = Directory.CreateTempSubdirectory("ps-fonts-");
+        try
+        {
+            var options = new DocumentOptions
+            {
+                FontPath = Path.Combine(folder.FullName, "NotoSansCJK-Regular.ttc"),
+                BoldFontPath = Path.Combine(folder.FullName, "NotoSansCJK-Bold.ttc"),
+            };
+            using var fonts = new DocumentFonts(Options.Create(options));
+            var renderer = new DocumentRenderer(fonts);
+            var spec = ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, ComplaintDocumentsTests.Regulator12398AtImprove(), Settings, Start.AddDays(9));
+
+            Assert.Contains("fonts-noto-cjk", renderer.Problem);
+            Assert.Contains("无需重启", renderer.Problem);
+
+            File.CreateSymbolicLink(options.FontPath, installed.FontPath); // apt-get install, while the app keeps running
+            File.CreateSymbolicLink(options.BoldFontPath, installed.BoldFontPath);
+
+            Assert.Null(renderer.Problem);
+            Assert.Contains("客户投诉书面答复", PdfText.Squeeze(PdfText.Extract(renderer.Pdf(spec, Start.AddDays(9)))));
+            Assert.Same(fonts.Regular, fonts.Regular); // loaded once, then kept
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     public void Dispose() => _fonts.Dispose();
 }
