@@ -22,12 +22,32 @@ public static class ComplaintDocuments
         _ => kind.ToString(),
     };
 
-    /// <summary>The items a document still lacks; empty when it can be issued.</summary>
+    /// <summary>
+    /// Why a document does not apply to this complaint, or null when it does. The regulator's reply is
+    /// for 12398 complaints only; a complaint that left the loop early (merged, withdrawn, reclassified)
+    /// before it was investigated has no investigation report, and before it was resolved no answer to
+    /// the customer (the answer states a resolution). The case file applies to every complaint.
+    /// </summary>
+    public static string? NotApplicable(DocumentKind kind, Complaint c) => kind switch
+    {
+        DocumentKind.Reply12398 when c.Channel != Channel.Regulator12398 =>
+            $"本投诉来自{Labels.Of(c.Channel)}，不是 12398 转办工单，没有《{TitleOf(kind)}》",
+        DocumentKind.InvestigationReport when c.Stage.IsSideEnd() && c.Investigation is null =>
+            $"本投诉{Labels.Of(c.Stage)}，未经调查，没有《{TitleOf(kind)}》",
+        DocumentKind.CustomerAnswer when c.Stage.IsSideEnd() && c.Resolution is null =>
+            $"本投诉{Labels.Of(c.Stage)}，未作处理，没有《{TitleOf(kind)}》",
+        _ => null,
+    };
+
+    public static bool AppliesTo(DocumentKind kind, Complaint c) => NotApplicable(kind, c) is null;
+
+    /// <summary>The documents this complaint has, in the order of <see cref="DocumentKind"/>.</summary>
+    public static IReadOnlyList<DocumentKind> For(Complaint c) => Enum.GetValues<DocumentKind>().Where(k => AppliesTo(k, c)).ToList();
+
+    /// <summary>The items a document that applies (<see cref="AppliesTo"/>) still lacks; empty when it can be issued.</summary>
     public static IReadOnlyList<MissingItem> Missing(DocumentKind kind, Complaint c)
     {
         var missing = new List<MissingItem>();
-        if (kind == DocumentKind.Reply12398 && c.Channel != Channel.Regulator12398)
-            missing.Add(new("本投诉不是 12398 转办工单", "受理登记"));
         if (kind is DocumentKind.Reply12398 && c.UpstreamReference is null)
             missing.Add(new("12398 工单编号", "受理登记"));
         if (kind is DocumentKind.Reply12398 or DocumentKind.InvestigationReport or DocumentKind.CustomerAnswer && c.Investigation is null)

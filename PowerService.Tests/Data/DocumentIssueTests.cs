@@ -106,6 +106,29 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_document_that_does_not_apply_is_neither_shown_issued_nor_downloaded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent")); // a 95598 complaint
+        var complaint = await _db.LoadAsync(number);
+
+        var issued = await Documents.IssueAsync(number, complaint.Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct: ct);
+        Assert.Equal("本投诉来自95598热线，不是 12398 转办工单，没有《12398能源监管热线投诉处理情况回复》", Assert.Single(issued.Result.Reasons));
+        Assert.Null(await Documents.ViewAsync(number, DocumentKind.Reply12398, ct));
+
+        // A stored file of a kind the complaint does not have (never issued through the domain) is not served by /documents/{id}.
+        await using var db = _db.NewContext();
+        var stray = new PowerService.Web.Data.IssuedDocumentFile
+        {
+            ComplaintId = complaint.Id, Number = number, Kind = DocumentKind.Reply12398, Version = 1, Sha256 = new string('a', 64),
+            Content = [1, 2, 3], IssuedAt = _db.Time.GetUtcNow(), IssuedBy = "测试",
+        };
+        db.IssuedDocumentFiles.Add(stray);
+        await db.SaveChangesAsync(ct);
+        Assert.Null(await Documents.FileAsync(stray.Id, ct));
+    }
+
+    [Fact]
     public async Task An_incomplete_document_is_not_issued_and_nothing_is_stored()
     {
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"), ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" });

@@ -67,7 +67,46 @@ public class ComplaintDocumentsTests
 
         Assert.Equal(["调查分析：提交调查结论", "解决处理：提交处理结果", "反馈回访：登记回访"], missing.Select(m => m.Where));
         Assert.Empty(ComplaintDocuments.Missing(DocumentKind.Reply12398, Regulator12398AtImprove()));
-        Assert.Contains(ComplaintDocuments.Missing(DocumentKind.Reply12398, In(Stage.Improve)), m => m.What == "本投诉不是 12398 转办工单");
+    }
+
+    [Fact]
+    public void Only_a_12398_complaint_has_the_regulator_reply()
+    {
+        var hotline = In(Stage.Improve); // a 95598 complaint
+
+        Assert.Equal([DocumentKind.InvestigationReport, DocumentKind.CustomerAnswer, DocumentKind.CaseFile], ComplaintDocuments.For(hotline));
+        Assert.Equal("本投诉来自95598热线，不是 12398 转办工单，没有《12398能源监管热线投诉处理情况回复》", ComplaintDocuments.NotApplicable(DocumentKind.Reply12398, hotline));
+        Assert.Equal(Enum.GetValues<DocumentKind>(), ComplaintDocuments.For(Regulator12398AtImprove()));
+    }
+
+    [Theory]
+    [InlineData(Stage.Merged)]
+    [InlineData(Stage.Withdrawn)]
+    [InlineData(Stage.Reclassified)]
+    public void A_complaint_that_left_the_loop_before_investigation_has_only_its_case_file(Stage end)
+    {
+        Assert.Equal([DocumentKind.CaseFile], ComplaintDocuments.For(In(end)));
+    }
+
+    [Fact]
+    public void A_complaint_withdrawn_after_resolution_keeps_its_report_and_answer()
+    {
+        var c = In(Stage.Revisit);
+        Ok(c, c.Withdraw(new Withdrawal("客户来电表示问题已解决，撤回投诉", "电话录音"), At(Start.AddDays(3))));
+
+        Assert.Equal([DocumentKind.InvestigationReport, DocumentKind.CustomerAnswer, DocumentKind.CaseFile], ComplaintDocuments.For(c));
+        Assert.Equal([DocumentKind.InvestigationReport, DocumentKind.CustomerAnswer, DocumentKind.CaseFile], ComplaintDocuments.For(Registered())); // still to come
+    }
+
+    [Fact]
+    public void A_document_that_does_not_apply_is_not_issued()
+    {
+        var c = In(Stage.Improve);
+
+        var result = c.IssueDocument(new DocumentIssueRequest(DocumentKind.Reply12398, Hash, Content), At(Start.AddDays(9), Manager, StaffRole.Manager));
+
+        Assert.Contains("本投诉不适用该文书，不能签发", result.Reasons);
+        Assert.Empty(c.IssuedDocuments);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class DocumentService(
     public async Task<DocumentView?> ViewAsync(string number, DocumentKind kind, CancellationToken ct = default)
     {
         var complaint = await complaints.FindAsync(number, ct);
-        if (complaint is null) return null;
+        if (complaint is null || !ComplaintDocuments.AppliesTo(kind, complaint)) return null; // the page offers only what applies
         var missing = ComplaintDocuments.Missing(kind, complaint);
         var preview = renderer.Problem is null && missing.Count == 0
             ? renderer.Png(ComplaintDocuments.Compose(kind, complaint, Settings, time.GetUtcNow())).Select(p => "data:image/png;base64," + Convert.ToBase64String(p)).ToList()
@@ -53,6 +53,8 @@ public sealed class DocumentService(
         return complaints.ActAsync(number, seenRevision, user, null,
             (complaint, context) =>
             {
+                if (ComplaintDocuments.NotApplicable(kind, complaint) is { } notApplicable)
+                    return StepResult.Refused(notApplicable);
                 if (ComplaintDocuments.Missing(kind, complaint) is { Count: > 0 } missing)
                     return StepResult.Refused("文书内容不完整：" + string.Join("；", missing.Select(m => m.What)));
                 var note = ComplaintDocuments.VersionNote(complaint.NextDocumentVersion(kind), reason);
@@ -70,10 +72,14 @@ public sealed class DocumentService(
             }, ct);
     }
 
+    /// <summary>An issued file, byte for byte; none when its kind does not apply to its complaint (never issued through the domain).</summary>
     public async Task<IssuedDocumentFile?> FileAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        var file = await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        if (file is null) return null;
+        var complaint = await complaints.FindAsync(file.Number, ct);
+        return complaint is not null && ComplaintDocuments.AppliesTo(file.Kind, complaint) ? file : null;
     }
 
     private async Task<IReadOnlyList<IssuedVersion>> IssuedAsync(int complaintId, DocumentKind kind, CancellationToken ct)
