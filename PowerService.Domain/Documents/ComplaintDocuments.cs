@@ -121,7 +121,7 @@ public static class ComplaintDocuments
                 new("投诉人", Masking.Name(c.Customer.Name)),
                 new("联系电话", Masking.Phone(c.Customer.Phone)),
                 new("户号", Masking.AccountNumber(c.Customer.AccountNumber) ?? "—"),
-                new("投诉类别", $"{Labels.Of(c.Category)} / {c.SubCategory}"),
+                new("投诉类别", Labels.Classification(c.Category, c.SubCategory)),
                 new("本单位编号", c.Number),
             ]),
             new Heading("一、投诉事项"),
@@ -163,7 +163,7 @@ public static class ComplaintDocuments
             [
                 new("投诉编号", c.Number),
                 new("投诉渠道", Labels.Of(c.Channel) + (c.UpstreamReference is null ? "" : $"（{c.UpstreamReference}）")),
-                new("投诉类别", $"{Labels.Of(c.Category)} / {c.SubCategory}"),
+                new("投诉类别", Labels.Classification(c.Category, c.SubCategory)),
                 new("受理时间", ChinaTime.Format(c.ReceivedAt)),
                 new("处理部门", $"{c.Department}（处理人：{c.Owner.DisplayName}）"),
             ]),
@@ -190,7 +190,7 @@ public static class ComplaintDocuments
         List<DocumentBlock> blocks =
         [
             new Paragraph($"尊敬的{c.Customer.Name}：", Indent: false),
-            new Paragraph($"您好！感谢您于 {ChinaTime.Format(c.ReceivedAt)} 向我们反映“{c.SubCategory}”的问题（编号 {c.Number}）。给您带来不便，我们深表歉意。"),
+            new Paragraph($"您好！感谢您于 {ChinaTime.Format(c.ReceivedAt)} 向我们反映{SubCategories.Topic(c.Category, c.SubCategory)}（编号 {c.Number}）。给您带来不便，我们深表歉意。"),
             new Paragraph($"关于您反映的问题，{c.Investigation?.Facts ?? "我们正在核实。"}"),
             new Paragraph($"我们的处理结果是：{res?.Solution ?? "正在处理中。"}"),
             new Paragraph($"补偿方面：{CompensationText(res?.Compensation)}。"),
@@ -216,7 +216,7 @@ public static class ComplaintDocuments
                 new("当前阶段", Labels.Of(c.Stage)),
                 new("投诉渠道", Labels.Of(c.Channel) + (c.UpstreamReference is null ? "" : $"（{c.UpstreamReference}）")),
                 new("客户", $"{c.Customer.Name}，{c.Customer.Phone}，{c.Customer.Address}"),
-                new("类别 / 紧急程度", $"{Labels.Of(c.Category)} / {c.SubCategory} / {Labels.Of(c.Urgency)}"),
+                new("类别 / 紧急程度", $"{Labels.Classification(c.Category, c.SubCategory)} / {Labels.Of(c.Urgency)}"),
                 new("首问责任人", c.FirstResponder.DisplayName),
                 new("处理人 / 部门", $"{c.Owner.DisplayName} / {c.Department}"),
                 new("升级层级", Labels.Of(c.Escalation)),

@@ -82,6 +82,23 @@ public sealed class DocumentRendererTests : IDisposable
     }
 
     [Fact]
+    public void A_catch_all_sub_category_reads_as_its_category_in_the_answer()
+    {
+        var c = PowerService.Domain.Complaints.Complaint.Register(ValidIntake() with
+            {
+                Category = PowerService.Domain.Complaints.Category.Other, SubCategory = "其他",
+                Content = "客户反映小区内一根电线杆明显倾斜，多次反映无人处理，担心倒塌伤人。",
+            }, "TS202611230002", Guid.NewGuid(), "客户服务中心", At(Start, Agent)).Value!;
+
+        var pdf = Renderer().Pdf(ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, c, Settings, Start.AddDays(1)), Start.AddDays(1));
+        File.WriteAllBytes(PowerService.Tests.Support.Artifacts.PathFor("documents", "customer-answer-other.pdf"), pdf);
+        var text = PdfText.Squeeze(PdfText.Extract(pdf));
+
+        Assert.Contains("向我们反映供电设施方面的问题（编号TS202611230002）", text);
+        Assert.DoesNotContain("“其他”", text);
+    }
+
+    [Fact]
     public void A_long_case_file_table_breaks_across_pages_and_repeats_its_header()
     {
         var c = ComplaintDocumentsTests.Regulator12398AtImprove();

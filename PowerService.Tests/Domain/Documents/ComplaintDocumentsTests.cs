@@ -244,6 +244,20 @@ public class ComplaintDocumentsTests
     }
 
     [Theory]
+    [InlineData(Category.Other, "其他", "向我们反映供电设施方面的问题", "投诉类别：其他")]
+    [InlineData(Category.Supply, "其他供电问题", "向我们反映停电和供电质量方面的问题", "投诉类别：停电/供电质量 / 其他供电问题")]
+    [InlineData(Category.Supply, "计划停电未通知", "向我们反映“计划停电未通知”的问题", "投诉类别：停电/供电质量 / 计划停电未通知")]
+    public void A_catch_all_sub_category_is_named_by_its_category_in_prose(Category category, string sub, string answer, string classification)
+    {
+        var c = Complaint.Register(ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001", Category = category, SubCategory = sub },
+            "TS202611230001", Guid.NewGuid(), "客户服务中心", At(Start, Agent)).Value!;
+
+        Assert.Contains(answer, AllText(ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, c, Settings, Start)));
+        Assert.Contains(classification, AllText(ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start)));
+        Assert.DoesNotContain("“其他", AllText(ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, c, Settings, Start)));
+    }
+
+    [Theory]
     [InlineData(DocumentKind.InvestigationReport, "六、处理建议")]
     [InlineData(DocumentKind.CustomerAnswer, "尊敬的张建国：")]
     [InlineData(DocumentKind.CaseFile, "处理记录")]
