@@ -12,8 +12,9 @@ namespace PowerService.Web.Features.Documents;
 /// <summary>An issued version as listed on the documents page.</summary>
 public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size, string? Reason = null);
 
-/// <summary>What the documents page shows for one kind of document.</summary>
-public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem);
+/// <summary>What the documents page shows for one kind of document; <see cref="Unchanged"/> says why a reissue is pointless now.</summary>
+public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem,
+    string? Unchanged = null);
 
 /// <summary>
 /// Preview, issue and download of a complaint's documents. Issuing renders the PDF once, stores those
@@ -39,7 +40,10 @@ public sealed class DocumentService(
             : [];
         var reasons = complaint.IssuedDocuments.Where(d => d.Kind == kind).ToDictionary(d => d.Version, d => d.Reason);
         var issued = (await IssuedAsync(complaint.Id, kind, ct)).Select(v => v with { Reason = reasons.GetValueOrDefault(v.Version) }).ToList();
-        return new DocumentView(kind, missing, preview, issued, renderer.Problem);
+        var last = complaint.IssuedDocuments.LastOrDefault(d => d.Kind == kind);
+        var unchanged = last?.ContentSha256 is { } content && content == ComplaintDocuments.ContentSha256(kind, complaint, Settings)
+            ? $"内容与第 {last.Version} 版相同，无需重新签发" : null; // the domain refuses it too
+        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged);
     }
 
     /// <summary>
