@@ -231,11 +231,19 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
             at = at.AddHours(18);
             var companyFault = c.Investigation!.Responsibility == Responsibility.Company;
             Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Dissatisfied,
-                companyFault ? "客户认为补偿不足，要求重新核算" : "客户对调查结论有疑问，要求当面说明"), By(staff["agent"])));
+                !companyFault ? "客户对调查结论有疑问，要求当面说明"
+                    : c.Resolution!.Compensation!.Kind is CompensationKind.Refund or CompensationKind.BillReduction ? "客户认为补偿不足，要求重新核算"
+                    : "客户认为问题未彻底解决，要求进一步处理"), By(staff["agent"])));
             at = at.AddHours(6 + random.Next(10));
             Ensure(c.Resolve(Resolution(c, at) with
             {
-                Solution = companyFault ? "重新核算并追加减免，上门当面说明核算依据" : "上门当面说明调查结论和依据，并跟踪责任方处理进度",
+                Solution = !companyFault ? "上门当面说明调查结论和依据，并跟踪责任方处理进度"
+                    : c.Resolution!.Compensation!.Kind switch
+                    {
+                        CompensationKind.Refund => "重新核算多收电费并补足退款，上门当面说明核算依据",
+                        CompensationKind.BillReduction => "重新核算并追加减免，上门当面说明核算依据",
+                        _ => "再次上门沟通，落实客户补充诉求并说明处理依据",
+                    },
             }, By(handler)));
         }
         // Waiting for the first revisit only while its 24 hours run; older ones have had it.
