@@ -99,7 +99,7 @@ public sealed partial class Complaint
 
         // Documents can be issued at any point, closed complaints included (a case file for an audit).
         foreach (var stage in Enum.GetValues<Stage>())
-            machine.Configure(stage).InternalTransitionIf(issue, s => AllHold(s, RulesFor<DocumentIssueRequest>()), (_, _) => { }, "文书内容完整");
+            machine.Configure(stage).InternalTransitionIf(issue, s => AllHold(s, RulesFor<DocumentIssueRequest>()), (_, _) => { }, "文书适用于本投诉且内容完整；重新签发须写明原因且内容有变化");
 
         return machine;
     }
@@ -146,7 +146,10 @@ public sealed partial class Complaint
             yield return new(nameof(DocumentIssueRequest.Reason), s => s.Data is not DocumentIssueRequest { Kind: var kind } request
                 || NextDocumentVersion(kind) == 1 || TextRules.Present(request.Reason),
                 "重新签发须说明原因（如更正内容）");
-            foreach (var rule in DuplicateIssueRules()) yield return (FieldRule<Submission<T>>)(object)rule;
+            // One rule per kind already issued, so the message names the version the content repeats.
+            foreach (var last in _documents.GroupBy(d => d.Kind).Select(g => g.MaxBy(d => d.Version)!).Where(d => d.ContentSha256 is not null))
+                yield return new("", s => s.Data is not DocumentIssueRequest request || request.Kind != last.Kind || !RepeatsLastIssue(request),
+                    $"内容与第 {last.Version} 版相同，无需重新签发");
         }
         if (typeof(T) == typeof(EscalationRequest))
             yield return new(nameof(EscalationRequest.To), s => (s.Data as EscalationRequest)?.To is not { } to || to > Escalation,
@@ -164,17 +167,10 @@ public sealed partial class Complaint
                 "二次回访须在处理完成满 7 天后进行");
     }
 
-    /// <summary>
-    /// One rule per issued kind: content identical to the last issued version of the same kind is a duplicate.
-    /// (The message names the version, so each kind's last version gets its own rule.)
-    /// </summary>
-    private IEnumerable<FieldRule<Submission<DocumentIssueRequest>>> DuplicateIssueRules() =>
-        _documents.GroupBy(d => d.Kind).Select(g => g.MaxBy(d => d.Version)!)
-            .Where(last => last.ContentSha256 is not null)
-            .Select(last => new FieldRule<Submission<DocumentIssueRequest>>("",
-                s => s.Data.Kind != last.Kind || _documents.LastOrDefault(d => d.Kind == last.Kind) is not { ContentSha256: { } content }
-                     || !string.Equals(s.Data.ContentSha256, content, StringComparison.OrdinalIgnoreCase),
-                $"内容与第 {last.Version} 版相同，无需重新签发"));
+    /// <summary>The content about to be issued is that of the last issued version of its kind.</summary>
+    private bool RepeatsLastIssue(DocumentIssueRequest request) =>
+        _documents.LastOrDefault(d => d.Kind == request.Kind) is { ContentSha256: { } content }
+        && string.Equals(request.ContentSha256, content, StringComparison.OrdinalIgnoreCase);
 
     private static Tuple<Func<Submission<T>, bool>, string>[] Guards<T>(IReadOnlyList<FieldRule<Submission<T>>> rules) =>
         rules.Select(r => Tuple.Create(r.Holds, r.Message)).ToArray();
