@@ -106,6 +106,27 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_case_file_reissued_after_reload_is_a_duplicate_until_the_record_changes()
+    {
+        var number = await Regulator12398AtImproveAsync();
+        var manager = await _db.StaffAsync("manager");
+        var ct = TestContext.Current.CancellationToken;
+        async Task<PowerService.Web.Features.Complaints.ActionOutcome> Issue(string? reason) =>
+            await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.CaseFile, manager, reason, ct);
+
+        Assert.True((await Issue(null)).Succeeded);
+        _db.Time.Advance(TimeSpan.FromMinutes(5));
+
+        // The reloaded case file lists its own first issue on the timeline; that is not new content.
+        Assert.Equal("内容与第 1 版相同，无需重新签发", Assert.Single((await Issue("归档前复核")).Result.Reasons));
+        Assert.Equal("内容与第 1 版相同，无需重新签发", (await Documents.ViewAsync(number, DocumentKind.CaseFile, ct))!.Unchanged);
+
+        await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.AddNote(new ProgressNote("补充现场照片 3 张"), ctx), ct);
+        Assert.Null((await Documents.ViewAsync(number, DocumentKind.CaseFile, ct))!.Unchanged);
+        Assert.True((await Issue("补充现场照片记录")).Succeeded);
+    }
+
+    [Fact]
     public async Task A_document_that_does_not_apply_is_neither_shown_issued_nor_downloaded()
     {
         var ct = TestContext.Current.CancellationToken;
