@@ -60,11 +60,11 @@ public static class ComplaintDocuments
     }
 
     /// <summary>
-    /// The document as it reads when issued at <paramref name="issuedAt"/>; a reissue carries its
-    /// <paramref name="versionNote"/> (<see cref="VersionNote"/>) under the title.
+    /// The document as it reads when issued at <paramref name="issuedAt"/> as <paramref name="version"/>; a reissue
+    /// (version 2 on) names its version on every page and its <see cref="VersionNote"/> under the title.
     /// </summary>
-    public static DocumentSpec Compose(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt, string? versionNote = null) =>
-        Write(kind, c, settings, issuedAt, forFingerprint: false) with { VersionNote = versionNote };
+    public static DocumentSpec Compose(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt, int version = 1, string? reason = null) =>
+        Write(kind, c, settings, issuedAt, forFingerprint: false) with { Version = version, VersionNote = VersionNote(version, reason) };
 
     /// <summary>What a reissued document says about itself: "第 2 版，重新签发原因：…"; nothing on the first version.</summary>
     public static string? VersionNote(int version, string? reason) =>

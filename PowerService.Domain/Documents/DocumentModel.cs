@@ -7,6 +7,9 @@ namespace PowerService.Domain.Documents;
 /// </summary>
 public sealed record DocumentSpec(string Title, string Header, IReadOnlyList<DocumentBlock> Blocks, string? DocumentNumber = null)
 {
+    /// <summary>The version being issued; from 2 on the page header names it.</summary>
+    public int Version { get; init; } = 1;
+
     public string? VersionNote { get; init; }
 }
 

@@ -72,13 +72,15 @@ public sealed class DocumentRendererTests : IDisposable
     public void A_reissued_document_prints_its_version_and_reason_under_the_title()
     {
         var c = ComplaintDocumentsTests.Regulator12398AtImprove();
-        var note = ComplaintDocuments.VersionNote(2, "更正处理结果中的电费减免金额，补充整改措施");
+        var spec = ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(10), 2, "更正处理结果中的电费减免金额，补充整改措施");
 
-        var pdf = Renderer().Pdf(ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(10), note), Start.AddDays(10));
+        var pdf = Renderer().Pdf(spec, Start.AddDays(10));
         File.WriteAllBytes(PowerService.Tests.Support.Artifacts.PathFor("documents", "reply-12398-v2.pdf"), pdf);
-        var firstPage = PdfText.Squeeze(PdfText.Extract(pdf).Split('\f')[0]);
+        var pages = PdfText.Extract(pdf).Split('\f', StringSplitOptions.RemoveEmptyEntries).Select(PdfText.Squeeze).ToList();
 
-        Assert.Contains("12398能源监管热线投诉处理情况回复第2版，重新签发原因：更正处理结果中的电费减免金额，补充整改措施国家能源局浙江监管办公室：", firstPage);
+        Assert.Contains("12398能源监管热线投诉处理情况回复第2版，重新签发原因：更正处理结果中的电费减免金额，补充整改措施国家能源局浙江监管办公室：", pages[0]);
+        Assert.True(pages.Count >= 2, $"{pages.Count} pages");
+        Assert.All(pages, page => Assert.Contains("TS202611230001第2版", page)); // every page says which version it belongs to
     }
 
     [Fact]

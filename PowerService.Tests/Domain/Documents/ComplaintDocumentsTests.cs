@@ -226,9 +226,10 @@ public class ComplaintDocumentsTests
     {
         var c = Regulator12398AtImprove();
 
-        var spec = ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(9), ComplaintDocuments.VersionNote(2, "更正减免金额"));
+        var spec = ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(9), 2, "更正减免金额");
 
         Assert.Equal("第 2 版，重新签发原因：更正减免金额", spec.VersionNote);
+        Assert.Equal(2, spec.Version);
         Assert.Null(ComplaintDocuments.VersionNote(1, "无"));
         Assert.Null(ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(9)).VersionNote);
     }

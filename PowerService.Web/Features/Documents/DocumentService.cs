@@ -61,8 +61,8 @@ public sealed class DocumentService(
                     return StepResult.Refused(notApplicable);
                 if (ComplaintDocuments.Missing(kind, complaint) is { Count: > 0 } missing)
                     return StepResult.Refused("文书内容不完整：" + string.Join("；", missing.Select(m => m.What)));
-                var note = ComplaintDocuments.VersionNote(complaint.NextDocumentVersion(kind), reason);
-                pdf = renderer.Pdf(ComplaintDocuments.Compose(kind, complaint, Settings, context.At, note), context.At);
+                var spec = ComplaintDocuments.Compose(kind, complaint, Settings, context.At, complaint.NextDocumentVersion(kind), reason);
+                pdf = renderer.Pdf(spec, context.At);
                 return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf), ComplaintDocuments.ContentSha256(kind, complaint, Settings), reason), context);
             },
             (db, complaint) =>
