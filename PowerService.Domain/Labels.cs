@@ -66,6 +66,24 @@ public static class Labels
         _ => category.ToString(),
     };
 
+    /// <summary>
+    /// The category as the subject of a sentence ("反映…的问题"), for prose that cannot name a catch-all
+    /// sub-category ("其他…") without reading oddly ("反映“其他”的问题").
+    /// </summary>
+    public static string TopicOf(Category category) => category switch
+    {
+        Category.Billing => "电费电价和计量方面",
+        Category.Supply => "停电和供电质量方面",
+        Category.Repair => "抢修和设备故障方面",
+        Category.Conduct => "服务态度和服务规范方面",
+        Category.Other => "供电设施方面",
+        _ => category.ToString(),
+    };
+
+    /// <summary>Category and sub-category in a table cell: "停电/供电质量 / 计划停电未通知", and "其他" once, not "其他 / 其他".</summary>
+    public static string Classification(Category category, string subCategory) =>
+        subCategory == Of(category) ? subCategory : $"{Of(category)} / {subCategory}";
+
     public static string Of(Urgency urgency) => urgency switch
     {
         Urgency.Normal => "一般",

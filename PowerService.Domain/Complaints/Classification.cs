@@ -44,6 +44,13 @@ public static class SubCategories
 
     public static IReadOnlyList<string> For(Category category) => ByCategory[category];
 
+    /// <summary>A catch-all sub-category ("其他", "其他电费问题"…): it says nothing to put into a sentence.</summary>
+    public static bool IsCatchAll(string subCategory) => subCategory.StartsWith("其他", StringComparison.Ordinal);
+
+    /// <summary>What the complaint is about, for prose: “计划停电未通知”的问题, or the category's topic for a catch-all.</summary>
+    public static string Topic(Category category, string subCategory) =>
+        IsCatchAll(subCategory) ? $"{Labels.TopicOf(category)}的问题" : $"“{subCategory}”的问题";
+
     public static bool IsValid(Category category, string? subCategory) =>
         subCategory is not null && ByCategory[category].Contains(subCategory);
 }

@@ -103,7 +103,7 @@ public sealed partial class Complaint
 
         // Documents can be issued at any point, closed complaints included (a case file for an audit).
         foreach (var stage in Enum.GetValues<Stage>())
-            machine.Configure(stage).InternalTransitionIf(issue, s => AllHold(s, RulesFor<DocumentIssueRequest>()), (_, _) => { }, "文书内容完整");
+            machine.Configure(stage).InternalTransitionIf(issue, s => AllHold(s, RulesFor<DocumentIssueRequest>()), (_, _) => { }, "文书适用于本投诉且内容完整；重新签发须写明原因且内容有变化");
 
         return machine;
     }
@@ -142,8 +142,19 @@ public sealed partial class Complaint
             yield return new("", _ => Channel != Channel.Regulator12398 || _documents.Any(d => d.Kind == Documents.DocumentKind.Reply12398),
                 "12398 投诉须先签发《12398能源监管热线投诉处理情况回复》，才能办结");
         if (typeof(T) == typeof(DocumentIssueRequest))
+        {
+            yield return new("", s => s.Data is not DocumentIssueRequest { Kind: var kind } || Documents.ComplaintDocuments.AppliesTo(kind, this),
+                "本投诉不适用该文书，不能签发");
             yield return new("", s => s.Data is not DocumentIssueRequest { Kind: var kind } || Documents.ComplaintDocuments.Missing(kind, this).Count == 0,
                 "文书内容不完整，不能签发");
+            yield return new(nameof(DocumentIssueRequest.Reason), s => s.Data is not DocumentIssueRequest { Kind: var kind } request
+                || NextDocumentVersion(kind) == 1 || TextRules.Present(request.Reason),
+                "重新签发须说明原因（如更正内容）");
+            // One rule per kind already issued, so the message names the version the content repeats.
+            foreach (var last in _documents.GroupBy(d => d.Kind).Select(g => g.MaxBy(d => d.Version)!).Where(d => d.ContentSha256 is not null))
+                yield return new("", s => s.Data is not DocumentIssueRequest request || request.Kind != last.Kind || !RepeatsLastIssue(request),
+                    $"内容与第 {last.Version} 版相同，无需重新签发");
+        }
         if (typeof(T) == typeof(EscalationRequest))
             yield return new(nameof(EscalationRequest.To), s => (s.Data as EscalationRequest)?.To is not { } to || to > Escalation,
                 "只能升级到比当前更高的层级");
@@ -161,6 +172,11 @@ public sealed partial class Complaint
                     ? SecondRevisitNotYet(earliest)
                     : "二次回访须在解决后满 7 天进行");
     }
+
+    /// <summary>The content about to be issued is that of the last issued version of its kind.</summary>
+    private bool RepeatsLastIssue(DocumentIssueRequest request) =>
+        _documents.LastOrDefault(d => d.Kind == request.Kind) is { ContentSha256: { } content }
+        && string.Equals(request.ContentSha256, content, StringComparison.OrdinalIgnoreCase);
 
     private static Tuple<Func<Submission<T>, bool>, string>[] Guards<T>(IReadOnlyList<FieldRule<Submission<T>>> rules) =>
         rules.Select(r => Tuple.Create(r.Holds, r.Message)).ToArray();

@@ -70,13 +70,23 @@ public sealed partial class Complaint
     /// <summary>Documents signed off and frozen, every version kept.</summary>
     public IReadOnlyList<Documents.DocumentIssue> IssuedDocuments => _documents;
 
-    /// <summary>Records that a manager issued a document; a corrected reissue is the next version.</summary>
+    /// <summary>The version the next issue of this kind will be: 1 for the first, then one more each time.</summary>
+    public int NextDocumentVersion(Documents.DocumentKind kind) => _documents.Count(d => d.Kind == kind) + 1;
+
+    /// <summary>
+    /// Records that a manager issued a document. A reissue is the next version and needs a reason;
+    /// content identical to the last issued version of that kind is refused as a duplicate.
+    /// </summary>
     public StepResult IssueDocument(DocumentIssueRequest request, StepContext context)
     {
-        var version = _documents.Count(d => d.Kind == request.Kind) + 1;
+        var version = NextDocumentVersion(request.Kind);
+        var reason = version > 1 ? TextRules.Clean(request.Reason) : null;
         return Fire(LoopTrigger.IssueDocument, request, context,
-            () => _documents = [.. _documents, new Documents.DocumentIssue(request.Kind, version, request.Sha256!.ToLowerInvariant(), context.At.ToUniversalTime(), context.By)],
-            () => $"签发《{Documents.ComplaintDocuments.TitleOf(request.Kind)}》第 {version} 版，SHA-256 {request.Sha256!.ToLowerInvariant()}");
+            () => _documents = [.. _documents, new Documents.DocumentIssue(request.Kind, version, request.Sha256!.ToLowerInvariant(), context.At.ToUniversalTime(), context.By,
+                reason, request.ContentSha256!.ToLowerInvariant())],
+            () => $"签发《{Documents.ComplaintDocuments.TitleOf(request.Kind)}》第 {version} 版"
+                  + (reason is null ? "" : $"，重新签发原因：{Shorten(reason)}")
+                  + $"，SHA-256 {request.Sha256!.ToLowerInvariant()}");
     }
 
     public bool IsFirstTimeResolved => ReopenCount == 0;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Privacy;
 using PowerService.Domain.Time;
@@ -20,12 +22,32 @@ public static class ComplaintDocuments
         _ => kind.ToString(),
     };
 
-    /// <summary>The items a document still lacks; empty when it can be issued.</summary>
+    /// <summary>
+    /// Why a document does not apply to this complaint, or null when it does. The regulator's reply is
+    /// for 12398 complaints only; a complaint that left the loop early (merged, withdrawn, reclassified)
+    /// before it was investigated has no investigation report, and before it was resolved no answer to
+    /// the customer (the answer states a resolution). The case file applies to every complaint.
+    /// </summary>
+    public static string? NotApplicable(DocumentKind kind, Complaint c) => kind switch
+    {
+        DocumentKind.Reply12398 when c.Channel != Channel.Regulator12398 =>
+            $"本投诉来自{Labels.Of(c.Channel)}，不是 12398 转办工单，没有《{TitleOf(kind)}》",
+        DocumentKind.InvestigationReport when c.Stage.IsSideEnd() && c.Investigation is null =>
+            $"本投诉{Labels.Of(c.Stage)}，未经调查，没有《{TitleOf(kind)}》",
+        DocumentKind.CustomerAnswer when c.Stage.IsSideEnd() && c.Resolution is null =>
+            $"本投诉{Labels.Of(c.Stage)}，未作处理，没有《{TitleOf(kind)}》",
+        _ => null,
+    };
+
+    public static bool AppliesTo(DocumentKind kind, Complaint c) => NotApplicable(kind, c) is null;
+
+    /// <summary>The documents this complaint has, in the order of <see cref="DocumentKind"/>.</summary>
+    public static IReadOnlyList<DocumentKind> For(Complaint c) => Enum.GetValues<DocumentKind>().Where(k => AppliesTo(k, c)).ToList();
+
+    /// <summary>The items a document that applies (<see cref="AppliesTo"/>) still lacks; empty when it can be issued.</summary>
     public static IReadOnlyList<MissingItem> Missing(DocumentKind kind, Complaint c)
     {
         var missing = new List<MissingItem>();
-        if (kind == DocumentKind.Reply12398 && c.Channel != Channel.Regulator12398)
-            missing.Add(new("本投诉不是 12398 转办工单", "受理登记"));
         if (kind is DocumentKind.Reply12398 && c.UpstreamReference is null)
             missing.Add(new("12398 工单编号", "受理登记"));
         if (kind is DocumentKind.Reply12398 or DocumentKind.InvestigationReport or DocumentKind.CustomerAnswer && c.Investigation is null)
@@ -37,12 +59,47 @@ public static class ComplaintDocuments
         return missing;
     }
 
-    public static DocumentSpec Compose(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt) => kind switch
+    /// <summary>
+    /// The document as it reads when issued at <paramref name="issuedAt"/> as <paramref name="version"/>; a reissue
+    /// (version 2 on) names its version on every page and its <see cref="VersionNote"/> under the title.
+    /// </summary>
+    public static DocumentSpec Compose(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt, int version = 1, string? reason = null) =>
+        Write(kind, c, settings, issuedAt, forFingerprint: false) with { Version = version, VersionNote = VersionNote(version, reason) };
+
+    /// <summary>What a reissued document says about itself: "第 2 版，重新签发原因：…"; nothing on the first version.</summary>
+    public static string? VersionNote(int version, string? reason) =>
+        version <= 1 ? null : $"第 {version} 版，重新签发原因：{reason?.Trim()}";
+
+    /// <summary>
+    /// The SHA-256 of what the document says, without what changes by issuing it again — the issue time
+    /// and date, the version note, and (in the case file) the record of its own earlier issues. Two issues
+    /// with the same fingerprint say the same thing, whatever their PDF bytes.
+    /// </summary>
+    public static string ContentSha256(DocumentKind kind, Complaint c, DocumentSettings settings)
+    {
+        var spec = Write(kind, c, settings, DateTimeOffset.UnixEpoch, forFingerprint: true);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ContentText(spec))));
+    }
+
+    /// <summary>Every text of a document, one item a line, in reading order.</summary>
+    public static string ContentText(DocumentSpec spec) => string.Join("\n",
+        new[] { spec.Title, spec.Header, spec.DocumentNumber ?? "", spec.VersionNote ?? "" }.Concat(spec.Blocks.SelectMany(b => b switch
+        {
+            Heading h => ["# " + h.Text],
+            Paragraph p => [p.Text],
+            KeyValueTable t => t.Rows.Select(r => $"{r.Key}：{r.Value}"),
+            DataTable d => [string.Join(" | ", d.Headers), .. d.Rows.Select(r => string.Join(" | ", r))],
+            BulletList l => l.Items.Select(i => "• " + i),
+            SignatureBlock sig => [sig.Unit, sig.Date, sig.SealLabel],
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), b.GetType().Name, "unknown block"),
+        })));
+
+    private static DocumentSpec Write(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt, bool forFingerprint) => kind switch
     {
         DocumentKind.Reply12398 => Reply12398(c, settings, issuedAt),
         DocumentKind.InvestigationReport => InvestigationReport(c, settings, issuedAt),
         DocumentKind.CustomerAnswer => CustomerAnswer(c, settings, issuedAt),
-        DocumentKind.CaseFile => CaseFile(c, settings, issuedAt),
+        DocumentKind.CaseFile => CaseFile(c, settings, issuedAt, forFingerprint),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -64,7 +121,7 @@ public static class ComplaintDocuments
                 new("投诉人", Masking.Name(c.Customer.Name)),
                 new("联系电话", Masking.Phone(c.Customer.Phone)),
                 new("户号", Masking.AccountNumber(c.Customer.AccountNumber) ?? "—"),
-                new("投诉类别", $"{Labels.Of(c.Category)} / {c.SubCategory}"),
+                new("投诉类别", Labels.Classification(c.Category, c.SubCategory)),
                 new("本单位编号", c.Number),
             ]),
             new Heading("一、投诉事项"),
@@ -106,7 +163,7 @@ public static class ComplaintDocuments
             [
                 new("投诉编号", c.Number),
                 new("投诉渠道", Labels.Of(c.Channel) + (c.UpstreamReference is null ? "" : $"（{c.UpstreamReference}）")),
-                new("投诉类别", $"{Labels.Of(c.Category)} / {c.SubCategory}"),
+                new("投诉类别", Labels.Classification(c.Category, c.SubCategory)),
                 new("受理时间", ChinaTime.Format(c.ReceivedAt)),
                 new("处理部门", $"{c.Department}（处理人：{c.Owner.DisplayName}）"),
             ]),
@@ -133,7 +190,7 @@ public static class ComplaintDocuments
         List<DocumentBlock> blocks =
         [
             new Paragraph($"尊敬的{c.Customer.Name}：", Indent: false),
-            new Paragraph($"您好！感谢您于 {ChinaTime.Format(c.ReceivedAt)} 向我们反映“{c.SubCategory}”的问题（编号 {c.Number}）。给您带来不便，我们深表歉意。"),
+            new Paragraph($"您好！感谢您于 {ChinaTime.Format(c.ReceivedAt)} 向我们反映{SubCategories.Topic(c.Category, c.SubCategory)}（编号 {c.Number}）。给您带来不便，我们深表歉意。"),
             new Paragraph($"关于您反映的问题，{c.Investigation?.Facts ?? "我们正在核实。"}"),
             new Paragraph($"我们的处理结果是：{res?.Solution ?? "正在处理中。"}"),
             new Paragraph($"补偿方面：{CompensationText(res?.Compensation)}。"),
@@ -144,8 +201,13 @@ public static class ComplaintDocuments
         return new DocumentSpec(TitleOf(DocumentKind.CustomerAnswer), s.IssuingUnit, blocks, c.Number);
     }
 
-    private static DocumentSpec CaseFile(Complaint c, DocumentSettings s, DateTimeOffset at)
+    private static DocumentSpec CaseFile(Complaint c, DocumentSettings s, DateTimeOffset at, bool forFingerprint)
     {
+        // The case file's own earlier issues are not a change of its content: the fingerprint leaves them out.
+        var ownIssues = forFingerprint ? c.IssuedDocuments.Where(d => d.Kind == DocumentKind.CaseFile).ToList() : [];
+        var timeline = c.Timeline.Where(e => !(e.Trigger == LoopTrigger.IssueDocument && e.Summary.StartsWith($"签发《{TitleOf(DocumentKind.CaseFile)}》")
+            && ownIssues.Any(d => (d.At - e.At).Duration() < TimeSpan.FromMilliseconds(1)))); // a database may keep microseconds only
+        var issued = c.IssuedDocuments.Except(ownIssues).ToList();
         List<DocumentBlock> blocks =
         [
             new KeyValueTable(
@@ -154,7 +216,7 @@ public static class ComplaintDocuments
                 new("当前阶段", Labels.Of(c.Stage)),
                 new("投诉渠道", Labels.Of(c.Channel) + (c.UpstreamReference is null ? "" : $"（{c.UpstreamReference}）")),
                 new("客户", $"{c.Customer.Name}，{c.Customer.Phone}，{c.Customer.Address}"),
-                new("类别 / 紧急程度", $"{Labels.Of(c.Category)} / {c.SubCategory} / {Labels.Of(c.Urgency)}"),
+                new("类别 / 紧急程度", $"{Labels.Classification(c.Category, c.SubCategory)} / {Labels.Of(c.Urgency)}"),
                 new("首问责任人", c.FirstResponder.DisplayName),
                 new("处理人 / 部门", $"{c.Owner.DisplayName} / {c.Department}"),
                 new("升级层级", Labels.Of(c.Escalation)),
@@ -165,15 +227,16 @@ public static class ComplaintDocuments
             new Paragraph($"诉求：{c.Demands}；期望：{c.ExpectedOutcome}"),
             new Heading("处理记录"),
             new DataTable(["序号", "时间", "操作人", "操作", "内容"], [0.8f, 2.3f, 1f, 1.9f, 4.3f],
-                c.Timeline.OrderBy(e => e.Sequence).Select(e => (IReadOnlyList<string>)
+                timeline.OrderBy(e => e.Sequence).Select(e => (IReadOnlyList<string>)
                 [
                     e.Sequence.ToString(), ChinaTime.Format(e.At), e.ActorName, e.ActionLabel,
                     (e.ChangedStage && e.FromStage is { } f ? $"【{Labels.Of(f)}→{Labels.Of(e.ToStage)}】" : "")
                         + e.Summary + (e.Note is null ? "" : $"（备注：{e.Note}）"),
                 ]).ToList()),
             new Heading("已签发文书"),
-            new BulletList(c.IssuedDocuments.Count == 0 ? ["无"]
-                : c.IssuedDocuments.Select(d => $"{TitleOf(d.Kind)} 第 {d.Version} 版，{ChinaTime.Format(d.At)} {d.By.DisplayName} 签发，SHA-256 {d.Sha256}").ToList()),
+            new BulletList(issued.Count == 0 ? ["无"]
+                : issued.Select(d => $"{TitleOf(d.Kind)} 第 {d.Version} 版，{ChinaTime.Format(d.At)} {d.By.DisplayName} 签发"
+                    + (d.Reason is null ? "" : $"（重新签发原因：{d.Reason}）") + $"，SHA-256 {d.Sha256}").ToList()),
             new SignatureBlock(s.IssuingUnit, ChineseDate(at), "（档案专用章）"),
         ];
         return new DocumentSpec(TitleOf(DocumentKind.CaseFile), s.IssuingUnit, blocks, c.Number);

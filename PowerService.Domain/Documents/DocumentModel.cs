@@ -2,9 +2,16 @@ namespace PowerService.Domain.Documents;
 
 /// <summary>
 /// A document as a short description: title, header and footer text, and blocks. The renderer lays
-/// it out on A4 with page numbers "第 N 页 共 M 页"; nothing here knows about drawing.
+/// it out on A4 with page numbers "第 N 页 共 M 页"; nothing here knows about drawing. A reissued
+/// document carries its <see cref="VersionNote"/> ("第 2 版，重新签发原因：…") under the title.
 /// </summary>
-public sealed record DocumentSpec(string Title, string Header, IReadOnlyList<DocumentBlock> Blocks, string? DocumentNumber = null);
+public sealed record DocumentSpec(string Title, string Header, IReadOnlyList<DocumentBlock> Blocks, string? DocumentNumber = null)
+{
+    /// <summary>The version being issued; from 2 on the page header names it.</summary>
+    public int Version { get; init; } = 1;
+
+    public string? VersionNote { get; init; }
+}
 
 public abstract record DocumentBlock;
 

@@ -39,8 +39,12 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<SlaAdminService>();
         Services.AddScoped<CurrentStaff>();
         _auth = AddAuthorization();
+        AddServices();
         SetRendererInfo(new RendererInfo("Server", true));
     }
+
+    /// <summary>Services a test class needs beyond the common ones (registered before anything is rendered).</summary>
+    protected virtual void AddServices() { }
 
     protected async Task<StaffUser> SignInAsAsync(string userName)
     {

@@ -69,6 +69,38 @@ public sealed class DocumentRendererTests : IDisposable
     }
 
     [Fact]
+    public void A_reissued_document_prints_its_version_and_reason_under_the_title()
+    {
+        var c = ComplaintDocumentsTests.Regulator12398AtImprove();
+        var spec = ComplaintDocuments.Compose(DocumentKind.Reply12398, c, Settings, Start.AddDays(10), 2, "更正处理结果中的电费减免金额，补充整改措施");
+
+        var pdf = Renderer().Pdf(spec, Start.AddDays(10));
+        File.WriteAllBytes(PowerService.Tests.Support.Artifacts.PathFor("documents", "reply-12398-v2.pdf"), pdf);
+        var pages = PdfText.Extract(pdf).Split('\f', StringSplitOptions.RemoveEmptyEntries).Select(PdfText.Squeeze).ToList();
+
+        Assert.Contains("12398能源监管热线投诉处理情况回复第2版，重新签发原因：更正处理结果中的电费减免金额，补充整改措施国家能源局浙江监管办公室：", pages[0]);
+        Assert.True(pages.Count >= 2, $"{pages.Count} pages");
+        Assert.All(pages, page => Assert.Contains("TS202611230001第2版", page)); // every page says which version it belongs to
+    }
+
+    [Fact]
+    public void A_catch_all_sub_category_reads_as_its_category_in_the_answer()
+    {
+        var c = PowerService.Domain.Complaints.Complaint.Register(ValidIntake() with
+            {
+                Category = PowerService.Domain.Complaints.Category.Other, SubCategory = "其他",
+                Content = "客户反映小区内一根电线杆明显倾斜，多次反映无人处理，担心倒塌伤人。",
+            }, "TS202611230002", Guid.NewGuid(), "客户服务中心", At(Start, Agent)).Value!;
+
+        var pdf = Renderer().Pdf(ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, c, Settings, Start.AddDays(1)), Start.AddDays(1));
+        File.WriteAllBytes(PowerService.Tests.Support.Artifacts.PathFor("documents", "customer-answer-other.pdf"), pdf);
+        var text = PdfText.Squeeze(PdfText.Extract(pdf));
+
+        Assert.Contains("向我们反映供电设施方面的问题（编号TS202611230002）", text);
+        Assert.DoesNotContain("“其他”", text);
+    }
+
+    [Fact]
     public void A_long_case_file_table_breaks_across_pages_and_repeats_its_header()
     {
         var c = ComplaintDocumentsTests.Regulator12398AtImprove();
@@ -118,6 +150,39 @@ public sealed class DocumentRendererTests : IDisposable
 
         Assert.Contains("fonts-noto-cjk", fonts.Problem);
         Assert.Contains("Documents:FontPath", fonts.Problem);
+    }
+
+    [Fact]
+    public void A_font_installed_while_the_app_runs_is_found_without_a_restart()
+    {
+        var installed = new DocumentOptions();
+        Assert.True(File.Exists(installed.FontPath), $"{installed.FontPath} is missing: run ./test.sh (it installs fonts-noto-cjk)");
+        var folder = Directory.CreateTempSubdirectory("ps-fonts-");
+        try
+        {
+            var options = new DocumentOptions
+            {
+                FontPath = Path.Combine(folder.FullName, "NotoSansCJK-Regular.ttc"),
+                BoldFontPath = Path.Combine(folder.FullName, "NotoSansCJK-Bold.ttc"),
+            };
+            using var fonts = new DocumentFonts(Options.Create(options));
+            var renderer = new DocumentRenderer(fonts);
+            var spec = ComplaintDocuments.Compose(DocumentKind.CustomerAnswer, ComplaintDocumentsTests.Regulator12398AtImprove(), Settings, Start.AddDays(9));
+
+            Assert.Contains("fonts-noto-cjk", renderer.Problem);
+            Assert.Contains("无需重启", renderer.Problem);
+
+            File.CreateSymbolicLink(options.FontPath, installed.FontPath); // apt-get install, while the app keeps running
+            File.CreateSymbolicLink(options.BoldFontPath, installed.BoldFontPath);
+
+            Assert.Null(renderer.Problem);
+            Assert.Contains("客户投诉书面答复", PdfText.Squeeze(PdfText.Extract(renderer.Pdf(spec, Start.AddDays(9)))));
+            Assert.Same(fonts.Regular, fonts.Regular); // loaded once, then kept
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     public void Dispose() => _fonts.Dispose();

@@ -26,6 +26,7 @@ public sealed class AccessTests(AccessTests.SharedHost host) : IClassFixture<Acc
     [InlineData("/loop")]
     [InlineData("/documents/1")]
     [InlineData("/complaints/TS202611230001/documents")]
+    [InlineData("/complaints/TS202611230001/documents/Reply12398")]
     public async Task Every_page_sends_an_anonymous_visitor_to_sign_in(string path)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.BaseUrl) };

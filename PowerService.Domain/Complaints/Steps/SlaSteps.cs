@@ -25,11 +25,19 @@ public sealed record DeadlineExtension(ClockKind? Clock, DateTimeOffset? NewDue,
     ];
 }
 
-/// <summary>签发文书: a manager freezes a document; its exact bytes are identified by their SHA-256.</summary>
-public sealed record DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind Kind, string? Sha256) : IStepData<DocumentIssueRequest>
+/// <summary>
+/// 签发文书: a manager freezes a document; its exact bytes are identified by their SHA-256, its content
+/// (the text without the version and issue time, <see cref="PowerService.Domain.Documents.ComplaintDocuments.ContentSha256"/>)
+/// by <paramref name="ContentSha256"/>. A reissue (version 2 on) says why; the reason is printed in the document.
+/// </summary>
+public sealed record DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind Kind, string? Sha256, string? ContentSha256, string? Reason = null) : IStepData<DocumentIssueRequest>
 {
     public static IReadOnlyList<FieldRule<DocumentIssueRequest>> Rules { get; } =
     [
-        new(nameof(Sha256), d => d.Sha256 is { Length: 64 } h && h.All(Uri.IsHexDigit), "文书摘要（SHA-256）无效"),
+        new(nameof(Sha256), d => IsSha256(d.Sha256), "文书摘要（SHA-256）无效"),
+        new(nameof(ContentSha256), d => IsSha256(d.ContentSha256), "文书内容摘要（SHA-256）无效"),
+        .. CommonRules.OptionalText<DocumentIssueRequest>(nameof(Reason), "重新签发原因", d => d.Reason, Limits.ShortText),
     ];
+
+    private static bool IsSha256(string? hash) => hash is { Length: 64 } h && h.All(Uri.IsHexDigit);
 }

@@ -100,7 +100,7 @@ public class ComplaintTransitionTests
             LoopTrigger.Withdraw => c.Withdraw(new Withdrawal("客户表示已自行解决", "电话录音"), ctx),
             LoopTrigger.Reclassify => c.Reclassify(new Reclassification(ReclassifiedAs.Suggestion, "属于意见建议"), ctx),
             LoopTrigger.Escalate => c.Escalate(new EscalationRequest(PowerService.Domain.Sla.EscalationLevel.Company, PowerService.Domain.Sla.EscalationCause.Manual, "客户情绪激烈，经理提级督办"), ctx),
-            LoopTrigger.IssueDocument => c.IssueDocument(new DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind.CaseFile, new string('a', 64)), ctx),
+            LoopTrigger.IssueDocument => c.IssueDocument(new DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind.CaseFile, new string('a', 64), new string('c', 64)), ctx),
             LoopTrigger.ExtendDeadline => c.ExtendDeadline(new DeadlineExtension(
                 c.RunningClocks.FirstOrDefault()?.Kind ?? PowerService.Domain.Sla.ClockKind.Handling,
                 (c.RunningClocks.FirstOrDefault()?.DueAt ?? Start).AddDays(3), "涉及多部门联合调查，申请延期"), ctx),

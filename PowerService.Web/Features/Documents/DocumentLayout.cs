@@ -42,6 +42,11 @@ internal sealed class DocumentLayout
     {
         NewPage();
         Centered(spec.Title, 18, bold: true);
+        if (spec.VersionNote is { } note)
+        {
+            _y += 2;
+            Centered(note, 10, bold: false); // a reissue says which version it is and why, under the title
+        }
         _y += 10;
         foreach (var block in spec.Blocks) Lay(block);
         return _pages;

@@ -72,10 +72,10 @@ public sealed class DocumentRenderer(DocumentFonts fonts)
 
         // Header and footer, now that the page count is known.
         DrawText(canvas, spec.Header, 68, 52, 9, false, ink);
-        if (spec.DocumentNumber is { } number)
+        if ((spec.DocumentNumber, spec.Version) switch { (null, <= 1) => null, (var n, <= 1) => n, (null, var v) => $"第 {v} 版", (var n, var v) => $"{n}　第 {v} 版" } is { } right)
         {
             using var f = Font(9, false);
-            DrawText(canvas, number, DocumentLayout.PageWidth - 68 - f.MeasureText(number), 52, 9, false, ink);
+            DrawText(canvas, right, DocumentLayout.PageWidth - 68 - f.MeasureText(right), 52, 9, false, ink);
         }
         rule.StrokeWidth = 0.6f;
         canvas.DrawLine(68, 58, DocumentLayout.PageWidth - 68, 58, rule);

@@ -10,10 +10,11 @@ using PowerService.Web.Features.Shared;
 namespace PowerService.Web.Features.Documents;
 
 /// <summary>An issued version as listed on the documents page.</summary>
-public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size);
+public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size, string? Reason = null);
 
-/// <summary>What the documents page shows for one kind of document.</summary>
-public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem);
+/// <summary>What the documents page shows for one kind of document; <see cref="Unchanged"/> says why a reissue is pointless now.</summary>
+public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem,
+    string? Unchanged = null);
 
 /// <summary>
 /// Preview, issue and download of a complaint's documents. Issuing renders the PDF once, stores those
@@ -32,25 +33,37 @@ public sealed class DocumentService(
     public async Task<DocumentView?> ViewAsync(string number, DocumentKind kind, CancellationToken ct = default)
     {
         var complaint = await complaints.FindAsync(number, ct);
-        if (complaint is null) return null;
+        if (complaint is null || !ComplaintDocuments.AppliesTo(kind, complaint)) return null; // the page offers only what applies
         var missing = ComplaintDocuments.Missing(kind, complaint);
         var preview = renderer.Problem is null && missing.Count == 0
             ? renderer.Png(ComplaintDocuments.Compose(kind, complaint, Settings, time.GetUtcNow())).Select(p => "data:image/png;base64," + Convert.ToBase64String(p)).ToList()
             : [];
-        return new DocumentView(kind, missing, preview, await IssuedAsync(complaint.Id, kind, ct), renderer.Problem);
+        var reasons = complaint.IssuedDocuments.Where(d => d.Kind == kind).ToDictionary(d => d.Version, d => d.Reason);
+        var issued = (await IssuedAsync(complaint.Id, kind, ct)).Select(v => v with { Reason = reasons.GetValueOrDefault(v.Version) }).ToList();
+        var last = complaint.IssuedDocuments.LastOrDefault(d => d.Kind == kind);
+        var unchanged = last?.ContentSha256 is { } content && content == ComplaintDocuments.ContentSha256(kind, complaint, Settings)
+            ? $"内容与第 {last.Version} 版相同，无需重新签发" : null; // the domain refuses it too
+        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged);
     }
 
-    public Task<ActionOutcome> IssueAsync(string number, int seenRevision, DocumentKind kind, StaffUser user, CancellationToken ct = default)
+    /// <summary>
+    /// Issues the document as it reads now. A reissue (version 2 on) needs <paramref name="reason"/>, which is
+    /// printed under the title; content identical to the last issued version is refused as a duplicate.
+    /// </summary>
+    public Task<ActionOutcome> IssueAsync(string number, int seenRevision, DocumentKind kind, StaffUser user, string? reason = null, CancellationToken ct = default)
     {
         if (renderer.Problem is { } problem) return Task.FromResult(ActionOutcome.Refused(problem));
         byte[] pdf = [];
         return complaints.ActAsync(number, seenRevision, user, null,
             (complaint, context) =>
             {
+                if (ComplaintDocuments.NotApplicable(kind, complaint) is { } notApplicable)
+                    return StepResult.Refused(notApplicable);
                 if (ComplaintDocuments.Missing(kind, complaint) is { Count: > 0 } missing)
                     return StepResult.Refused("文书内容不完整：" + string.Join("；", missing.Select(m => m.What)));
-                pdf = renderer.Pdf(ComplaintDocuments.Compose(kind, complaint, Settings, context.At), context.At);
-                return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf)), context);
+                var spec = ComplaintDocuments.Compose(kind, complaint, Settings, context.At, complaint.NextDocumentVersion(kind), reason);
+                pdf = renderer.Pdf(spec, context.At);
+                return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf), ComplaintDocuments.ContentSha256(kind, complaint, Settings), reason), context);
             },
             (db, complaint) =>
             {
@@ -63,10 +76,14 @@ public sealed class DocumentService(
             }, ct);
     }
 
+    /// <summary>An issued file, byte for byte; none when its kind does not apply to its complaint (never issued through the domain).</summary>
     public async Task<IssuedDocumentFile?> FileAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        var file = await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        if (file is null) return null;
+        var complaint = await complaints.FindAsync(file.Number, ct);
+        return complaint is not null && ComplaintDocuments.AppliesTo(file.Kind, complaint) ? file : null;
     }
 
     private async Task<IReadOnlyList<IssuedVersion>> IssuedAsync(int complaintId, DocumentKind kind, CancellationToken ct)
