@@ -10,6 +10,15 @@ namespace PowerService.Domain;
 /// </summary>
 public static class Labels
 {
+    /// <summary>
+    /// <c>Complaint.ReceivedAt</c>: when the customer called or came in. The response and handling
+    /// clocks start here. Every page and document names this time so.
+    /// </summary>
+    public const string ReceivedAt = "来电/来访时间";
+
+    /// <summary><c>Complaint.RegisteredAt</c>: when the complaint was entered into the workbench.</summary>
+    public const string RegisteredAt = "登记时间";
+
     public static string Of(Stage stage) => stage switch
     {
         Stage.Intake => "受理登记",
