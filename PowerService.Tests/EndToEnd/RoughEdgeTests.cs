@@ -126,6 +126,69 @@ public sealed class RoughEdgeTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("intake-12398.png") });
     }
 
+    [Fact]
+    public async Task The_reconnect_dialog_speaks_chinese_in_every_state()
+    {
+        // The page's circuit socket runs through Playwright, which can cut it and refuse new ones.
+        var page = await _app.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 }, Locale = "zh-CN" });
+        var refuse = false;
+        IWebSocketRoute? circuit = null;
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), ws =>
+        {
+            if (refuse) { _ = ws.CloseAsync(new() { Code = 1011, Reason = "test: server unreachable" }); return; }
+            ws.ConnectToServer();
+            circuit = ws;
+        });
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/_blazor"), route => refuse ? route.AbortAsync() : route.ContinueAsync());
+        await _app.SignInAsync("agent", page);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=queue-scope] [disabled], [data-testid=queue-scope] .mud-disabled') === null");
+        Assert.NotNull(circuit);
+
+        refuse = true;
+        await circuit.CloseAsync(new() { Code = 1011, Reason = "test: connection lost" });
+
+        var dialog = page.Locator("#components-reconnect-modal");
+        await Expect(dialog).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(dialog).ToContainTextAsync("重新连接中");
+        const string settled = "() => document.getElementById('components-reconnect-modal').getAnimations().every(a => a.playState === 'finished')";
+        await page.WaitForFunctionAsync(settled);
+        await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("reconnect-first-attempt.png") });
+        await Expect(dialog.Locator(".components-reconnect-repeated-attempt-visible")).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        await Expect(dialog).ToContainTextAsync("秒后再次尝试");
+        await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("reconnect-retrying.png") });
+
+        // Every state's text and button, shown or not: Chinese, no English left.
+        var texts = await dialog.Locator("p, button").EvaluateAllAsync<string[]>("es => es.map(e => e.textContent.trim())");
+        Assert.Equal(8, texts.Length);
+        Assert.All(texts, t =>
+        {
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", t);
+            Assert.DoesNotMatch("[A-Za-z]", t);
+        });
+        Assert.Contains("重试", texts);
+        Assert.Contains("重新加载", texts);
+
+        Assert.Equal(1, await dialog.Locator("p:visible").CountAsync()); // the retry line replaces the first line
+
+        // The states Blazor reaches only after minutes of retries, or on a server's pause, shown on the sign-in
+        // page (no circuit there to change them back) by the classes Blazor sets for them.
+        var still = await _app.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 }, Locale = "zh-CN" });
+        await still.GotoAsync($"{_app.BaseUrl}/account/login");
+        var modal = still.Locator("#components-reconnect-modal");
+        foreach (var (state, shown) in new[]
+                 {
+                     ("failed", "连接已断开，无法重新连接。请点击“重试”，或重新加载页面。重试重新加载"),
+                     ("paused", "服务器已暂停本次会话。继续会话"),
+                     ("resume-failed", "无法恢复会话。请点击“继续会话”再试一次，或重新加载页面。继续会话重新加载"),
+                 })
+        {
+            await modal.EvaluateAsync("(d, state) => { d.className = 'components-reconnect-' + state; if (!d.open) d.showModal(); }", state);
+            await still.WaitForFunctionAsync(settled);
+            Assert.Equal(shown, System.Text.RegularExpressions.Regex.Replace(await modal.InnerTextAsync(), @"\s", ""));
+            await still.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath($"reconnect-{state}.png") });
+        }
+    }
+
     private async Task RegisterAsync()
     {
         using var scope = _app.Services.CreateScope();
