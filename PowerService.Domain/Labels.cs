@@ -99,7 +99,7 @@ public static class Labels
         _ => profile.ToString(),
     };
 
-    /// <summary>The handling hint the seeds give for each complainant profile (§002).</summary>
+    /// <summary>The handling hint for each complainant profile (公司投诉处理办法, "投诉客户画像").</summary>
     public static string HintFor(ComplainantProfile profile) => profile switch
     {
         ComplainantProfile.Rational => "以事实和数据说话，讲清依据与处理时限。",

@@ -6,7 +6,7 @@ namespace PowerService.Domain.Documents;
 
 /// <summary>
 /// Writes each document of a complaint from its own record. What the regulator's reply must contain
-/// (domain.md §3, §10) is decided here, including what is masked: the complainant's name and phone
+/// (docs/domain.md §7) is decided here, including what is masked: the complainant's name and phone
 /// appear masked, as the policy says, because the reply leaves the company.
 /// </summary>
 public static class ComplaintDocuments
