@@ -189,7 +189,24 @@ public sealed class RoughEdgeTests : IAsyncLifetime
         }
     }
 
-    private async Task RegisterAsync()
+    [Fact]
+    public async Task The_queue_and_the_complaint_page_give_each_time_its_one_name()
+    {
+        var number = await RegisterAsync();
+        var page = await _app.SignInAsync("agent");
+        await Expect(page.Locator("[data-testid=queue-table] thead")).ToContainTextAsync("登记时间");
+        await Expect(page.Locator("[data-testid=queue-table] thead")).Not.ToContainTextAsync("受理时间");
+        await Expect(page.Locator("[data-testid=queue-table] tbody")).ToContainTextAsync("2026-11-23 09:30");
+
+        await page.GotoAsync($"{_app.BaseUrl}/complaints/{number}");
+
+        var details = page.Locator("[data-testid=complaint-details]");
+        await Expect(details.Locator("tr", new() { Has = page.Locator("[data-testid=received-at]") })).ToHaveTextAsync("来电/来访时间2026-11-23 09:20");
+        await Expect(details.Locator("tr", new() { Has = page.Locator("[data-testid=registered-at]") })).ToHaveTextAsync("登记时间2026-11-23 09:30");
+        await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("complaint-times.png"), FullPage = true });
+    }
+
+    private async Task<string> RegisterAsync()
     {
         using var scope = _app.Services.CreateScope();
         var agent = await _app.StaffAsync("agent");
@@ -198,5 +215,6 @@ public sealed class RoughEdgeTests : IAsyncLifetime
             Channel = Channel.ServiceHall, UpstreamReference = null, ReceivedAt = _app.Time.GetUtcNow().AddMinutes(-10),
         }, Guid.NewGuid(), agent);
         Assert.True(result.Succeeded);
+        return result.Value!;
     }
 }
