@@ -119,6 +119,7 @@ public sealed class RoughEdgeTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=intake-submit]")).ToBeEnabledAsync();
         var label = page.Locator(".mud-input-control", new() { Has = page.Locator("[data-testid=UpstreamReference]") }).Locator("label");
         await Expect(label).ToHaveTextAsync("上级工单编号");
+        await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("intake-no-channel.png") });
 
         await page.ChooseAsync("Channel", "12398能源监管热线");
 
