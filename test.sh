@@ -17,6 +17,17 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # The persistence tests run on PostgreSQL too; if it cannot start, this fails (they never skip).
+# A server this script starts is stopped again on every way out (tests failing, Ctrl-C); one that
+# was already running when it began is left running.
+export PGPORT=${PGPORT:-55432} PGDATA=${PGDATA:-/tmp/ps-pgdata}
+started_postgres=""
+if ! pg_isready -h 127.0.0.1 -p "$PGPORT" -q >/dev/null 2>&1; then started_postgres=1; fi
+stop_postgres() {
+  if [ -n "$started_postgres" ]; then ./scripts/postgres.sh stop || echo "Could not stop PostgreSQL in $PGDATA" >&2; fi
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 POWERSERVICE_TEST_POSTGRES="$(./scripts/postgres.sh)"
 export POWERSERVICE_TEST_POSTGRES
 

@@ -10,6 +10,15 @@ namespace PowerService.Domain;
 /// </summary>
 public static class Labels
 {
+    /// <summary>
+    /// <c>Complaint.ReceivedAt</c>: when the customer called or came in. The response and handling
+    /// clocks start here. Every page and document names this time so.
+    /// </summary>
+    public const string ReceivedAt = "来电/来访时间";
+
+    /// <summary><c>Complaint.RegisteredAt</c>: when the complaint was entered into the workbench.</summary>
+    public const string RegisteredAt = "登记时间";
+
     public static string Of(Stage stage) => stage switch
     {
         Stage.Intake => "受理登记",
@@ -108,7 +117,7 @@ public static class Labels
         _ => profile.ToString(),
     };
 
-    /// <summary>The handling hint the seeds give for each complainant profile (§002).</summary>
+    /// <summary>The handling hint for each complainant profile (公司投诉处理办法, "投诉客户画像").</summary>
     public static string HintFor(ComplainantProfile profile) => profile switch
     {
         ComplainantProfile.Rational => "以事实和数据说话，讲清依据与处理时限。",

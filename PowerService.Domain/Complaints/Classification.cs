@@ -20,7 +20,7 @@ public enum RevisitMethod { Phone, Visit, Sms }
 
 public enum Satisfaction { Satisfied, FairlySatisfied, Dissatisfied }
 
-/// <summary>What a complaint turns out to be when it is not a complaint after all (domain.md §2, §10).</summary>
+/// <summary>What a complaint turns out to be when it is not a complaint after all (docs/domain.md §2).</summary>
 public enum ReclassifiedAs { Enquiry, Suggestion, Praise, HelpRequest, Report }
 
 public static class ChannelExtensions
@@ -30,7 +30,7 @@ public static class ChannelExtensions
         channel is Channel.Hotline95598 or Channel.Regulator12398 or Channel.Government12345;
 }
 
-/// <summary>Sub-categories per category, from the seeds' complaint types (domain.md §3).</summary>
+/// <summary>Sub-categories per category, from the company's complaint types (docs/domain.md §3).</summary>
 public static class SubCategories
 {
     private static readonly IReadOnlyDictionary<Category, string[]> ByCategory = new Dictionary<Category, string[]>

@@ -3,7 +3,7 @@ using PowerService.Domain.Complaints.Steps;
 namespace PowerService.Domain.Complaints;
 
 /// <summary>
-/// Suggests the remedy of domain.md §5 (投诉补救与补偿) for a complaint's type. A suggestion only:
+/// Suggests the remedy of docs/domain.md §5 (投诉补救与补偿) for a complaint's type. A suggestion only:
 /// the handler decides and records the compensation with the resolution.
 /// </summary>
 public static class CompensationAdvisor

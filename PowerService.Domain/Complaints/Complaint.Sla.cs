@@ -38,7 +38,7 @@ public sealed partial class Complaint
             () => Replace(extension.Clock!.Value, c => c.ExtendTo(extension.NewDue!.Value.ToUniversalTime())),
             () => $"{Labels.Of(extension.Clock!.Value)}时限延长至 {ChinaTime.Format(extension.NewDue!.Value)}：{Shorten(extension.Reason)}");
 
-    /// <summary>The level a complaint starts at: third-party and media channels start higher (domain.md §4).</summary>
+    /// <summary>The level a complaint starts at: third-party and media channels start higher (docs/domain.md §4).</summary>
     public static EscalationLevel StartingLevel(Channel channel) =>
         channel is Channel.Regulator12398 or Channel.Government12345 or Channel.Media ? EscalationLevel.Department : EscalationLevel.Team;
 

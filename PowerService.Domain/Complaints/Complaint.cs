@@ -212,7 +212,7 @@ public sealed partial class Complaint
             ? RevisitRound.Second
             : RevisitRound.First;
 
-    /// <summary>The second revisit confirms nothing remains, so it waits 7 days after resolution (§002).</summary>
+    /// <summary>The second revisit confirms nothing remains, so it waits 7 days after resolution (公司投诉处理办法, docs/domain.md §2).</summary>
     public DateTimeOffset? SecondRevisitEarliest => ResolvedAt?.AddDays(7);
 
     /// <summary>

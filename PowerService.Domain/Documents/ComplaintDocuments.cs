@@ -8,7 +8,7 @@ namespace PowerService.Domain.Documents;
 
 /// <summary>
 /// Writes each document of a complaint from its own record. What the regulator's reply must contain
-/// (domain.md §3, §10) is decided here, including what is masked: the complainant's name and phone
+/// (docs/domain.md §7) is decided here, including what is masked: the complainant's name and phone
 /// appear masked, as the policy says, because the reply leaves the company.
 /// </summary>
 public static class ComplaintDocuments
@@ -115,8 +115,8 @@ public static class ComplaintDocuments
             new KeyValueTable(
             [
                 new("工单编号", c.UpstreamReference ?? "—"),
-                new("投诉受理时间", ChinaTime.Format(c.ReceivedAt)),
-                new("转办接收时间", ChinaTime.Format(c.RegisteredAt)),
+                new(Labels.ReceivedAt, ChinaTime.Format(c.ReceivedAt)),
+                new(Labels.RegisteredAt, ChinaTime.Format(c.RegisteredAt)),
                 new("回复时间", ChinaTime.Format(at)),
                 new("投诉人", Masking.Name(c.Customer.Name)),
                 new("联系电话", Masking.Phone(c.Customer.Phone)),
@@ -164,7 +164,7 @@ public static class ComplaintDocuments
                 new("投诉编号", c.Number),
                 new("投诉渠道", Labels.Of(c.Channel) + (c.UpstreamReference is null ? "" : $"（{c.UpstreamReference}）")),
                 new("投诉类别", Labels.Classification(c.Category, c.SubCategory)),
-                new("受理时间", ChinaTime.Format(c.ReceivedAt)),
+                new(Labels.ReceivedAt, ChinaTime.Format(c.ReceivedAt)),
                 new("处理部门", $"{c.Department}（处理人：{c.Owner.DisplayName}）"),
             ]),
             new Heading("一、投诉内容"),

@@ -1,6 +1,6 @@
 namespace PowerService.Domain.Privacy;
 
-/// <summary>Display masking as commonly practised (domain.md §10): 138****8000, 王**.</summary>
+/// <summary>Display masking as commonly practised (docs/domain.md §8): 138****8000, 王**.</summary>
 public static class Masking
 {
     public static string Phone(string phone)

@@ -1,6 +1,6 @@
 namespace PowerService.Domain.Sla;
 
-/// <summary>The deadlines a complaint runs against (domain.md §3–4, §10).</summary>
+/// <summary>The deadlines a complaint runs against (docs/domain.md §4).</summary>
 public enum ClockKind { FirstResponse, CustomerContact, Handling, FirstRevisit, SecondRevisit, Improvement }
 
 /// <summary>

@@ -10,7 +10,7 @@ public sealed record SlaSchedule(SlaPolicy Policy, WorkingCalendar Calendar, Bus
         Policy.Start(kind, channel, category, urgency, at, Calendar, Hours);
 }
 
-/// <summary>分层升级: who is answerable for the complaint now (domain.md §4).</summary>
+/// <summary>分层升级: who is answerable for the complaint now (docs/domain.md §4).</summary>
 public enum EscalationLevel { Team, Department, Company }
 
 /// <summary>Why a complaint went up a level.</summary>

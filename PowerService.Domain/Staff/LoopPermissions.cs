@@ -40,6 +40,12 @@ public static class LoopPermissions
     /// <summary>Those who call customers see the full phone number; others see it masked.</summary>
     public static bool MaySeeFullContact(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);
 
+    /// <summary>
+    /// Whether complaints can be someone's own (as owner or first responder) or their department's:
+    /// only for the roles that work on them. Admins and trainers hold none.
+    /// </summary>
+    public static bool MayHoldComplaints(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);
+
     public static bool May(IEnumerable<StaffRole> roles, LoopTrigger trigger) =>
         roles.Any(Allowed[trigger].Contains);
 

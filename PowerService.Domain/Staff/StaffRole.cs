@@ -1,7 +1,7 @@
 namespace PowerService.Domain.Staff;
 
 /// <summary>
-/// The roles of domain.md §1; their names are also the Identity role names. <see cref="System"/> is
+/// The roles of docs/domain.md §1; their names are also the Identity role names. <see cref="System"/> is
 /// the product itself (the deadline watcher): it is never given to a person.
 /// </summary>
 public enum StaffRole { IntakeAgent, Handler, Manager, Trainer, Admin, System }

@@ -37,6 +37,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<ComplaintService>();
         Services.AddSingleton(Db.Services.GetRequiredService<SlaSchedules>());
         Services.AddScoped<SlaAdminService>();
+        Services.AddSingleton<AlertSignal>();
+        Services.AddScoped<NotificationService>();
         Services.AddScoped<CurrentStaff>();
         _auth = AddAuthorization();
         AddServices();
@@ -50,11 +52,12 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         var staff = await Db.StaffAsync(userName);
         _auth.SetAuthorized(userName);
+        _auth.SetRoles(staff.Roles.Select(r => r.ToString()).ToArray());
+        // Claims last: the cascading state AuthorizeView reads keeps only what the last call set.
         _auth.SetClaims(
             new Claim(ClaimTypes.NameIdentifier, staff.Actor.UserId),
             new Claim(StaffUser.DisplayNameClaim, staff.Actor.DisplayName),
             new Claim(StaffUser.DepartmentClaim, staff.Department));
-        _auth.SetRoles(staff.Roles.Select(r => r.ToString()).ToArray());
         return staff;
     }
 

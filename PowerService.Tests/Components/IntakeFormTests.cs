@@ -1,6 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using PowerService.Domain.Complaints;
 using PowerService.Web.Features.Complaints;
 
 namespace PowerService.Tests.Components;
@@ -64,6 +67,35 @@ public sealed class IntakeFormTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal("", FieldMessage(cut, "Phone")));
     }
+
+    [Fact]
+    public async Task The_upstream_reference_is_marked_required_exactly_for_the_channels_that_require_it()
+    {
+        await SignInAsAsync("agent");
+        var cut = RenderWithProviders<IntakePage>();
+        var channel = cut.FindComponent<MudSelect<Channel?>>();
+        Assert.Equal("上级工单编号", FieldLabel(cut, "UpstreamReference"));
+
+        foreach (var c in Enum.GetValues<Channel>())
+        {
+            await cut.InvokeAsync(() => channel.Instance.SelectOption(c));
+
+            var expected = c is Channel.Hotline95598 or Channel.Regulator12398 or Channel.Government12345 ? "上级工单编号 *" : "上级工单编号";
+            cut.WaitForAssertion(() => Assert.Equal(expected, FieldLabel(cut, "UpstreamReference")));
+        }
+    }
+
+    [Fact]
+    public async Task The_contact_time_has_its_one_name()
+    {
+        await SignInAsAsync("agent");
+        var cut = RenderWithProviders<IntakePage>();
+
+        Assert.Equal("来电/来访时间 *", FieldLabel(cut, "ReceivedDate"));
+    }
+
+    private static string FieldLabel<T>(IRenderedComponent<T> cut, string testId) where T : IComponent =>
+        cut.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.QuerySelector("label")!.TextContent.Trim();
 
     private async Task AssertNothingStoredAsync()
     {

@@ -44,7 +44,7 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal([2, 1], issued.Select(v => v.Version));
         foreach (var version in issued)
         {
-            var file = (await Documents.FileAsync(version.FileId, ct))!;
+            var file = (await Documents.FileAsync(version.FileId, ct)).File!;
             Assert.Equal(version.Sha256, DocumentRenderer.Sha256(file.Content));
             Assert.Contains("NEA20261123001", PdfText.Extract(file.Content));
         }
@@ -79,9 +79,9 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
 
         var versions = (await Documents.ViewAsync(number, DocumentKind.Reply12398, ct))!.Issued;
         Assert.Equal([(2, "补充整改措施"), (1, (string?)null)], versions.Select(v => (v.Version, v.Reason)));
-        var text = PdfText.Squeeze(PdfText.Extract((await Documents.FileAsync(versions[0].FileId, ct))!.Content));
+        var text = PdfText.Squeeze(PdfText.Extract((await Documents.FileAsync(versions[0].FileId, ct)).File!.Content));
         Assert.Contains("第2版，重新签发原因：补充整改措施", text);
-        Assert.DoesNotContain("重新签发原因", PdfText.Extract((await Documents.FileAsync(versions[1].FileId, ct))!.Content));
+        Assert.DoesNotContain("重新签发原因", PdfText.Extract((await Documents.FileAsync(versions[1].FileId, ct)).File!.Content));
 
         var complaint = await _db.LoadAsync(number); // reason and fingerprint survive the round trip
         Assert.Contains(complaint.Timeline, e => e.Trigger == LoopTrigger.IssueDocument && e.Summary.Contains("第 2 版，重新签发原因：补充整改措施"));
@@ -146,7 +146,7 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
         };
         db.IssuedDocumentFiles.Add(stray);
         await db.SaveChangesAsync(ct);
-        Assert.Null(await Documents.FileAsync(stray.Id, ct));
+        Assert.Null((await Documents.FileAsync(stray.Id, ct)).File);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract class TamperEvidenceTests(DatabaseProvider provider) : IAsyncLif
     {
         var number = await Scenarios.Regulator12398AtImproveAsync(_db.Complaints, _db.Time, await _db.StaffAsync("agent"), await _db.StaffAsync("handler"));
         var documents = _db.Services.GetRequiredService<DocumentService>();
-        var issued = await documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"), TestContext.Current.CancellationToken);
+        var issued = await documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct: TestContext.Current.CancellationToken);
         Assert.True(issued.Succeeded, string.Join("；", issued.Result.Reasons));
         return number;
     }

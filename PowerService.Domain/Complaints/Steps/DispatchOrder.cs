@@ -25,7 +25,7 @@ public sealed record Reassignment(Actor? Handler, string? Department, string? Re
 }
 
 /// <summary>
-/// 进度备注: the daily progress update while a complaint is open (§002 处理中每日更新进度).
+/// 进度备注: the daily progress update while a complaint is open (公司投诉处理办法: 处理中每日更新进度).
 /// <see cref="ContactedCustomer"/> records that the customer was reached, which stops the contact clock.
 /// </summary>
 public sealed record ProgressNote(string? Text, bool ContactedCustomer = false) : IStepData<ProgressNote>

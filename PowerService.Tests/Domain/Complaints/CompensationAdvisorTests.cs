@@ -2,7 +2,7 @@ using PowerService.Domain.Complaints;
 
 namespace PowerService.Tests.Domain.Complaints;
 
-/// <summary>The remedies of domain.md §5, by complaint type.</summary>
+/// <summary>The remedies of docs/domain.md §5, by complaint type.</summary>
 public class CompensationAdvisorTests
 {
     [Theory]

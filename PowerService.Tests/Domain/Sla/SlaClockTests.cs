@@ -97,7 +97,7 @@ public class SlaPolicyTests
         var underNewPolicy = stricter.Start(ClockKind.Handling, Channel.Hotline95598, Category.Supply, Urgency.Normal, Monday, Calendar, BusinessHours.Default)!;
 
         Assert.Equal((TimeLimit.WorkingDays(4), new DateTimeOffset(2026, 11, 27, 17, 30, 0, ChinaTime.Offset)), (clock.Limit, clock.DueAt));
-        Assert.Equal("[reg] 95598 投诉 4 个工作日内处理答复", clock.Rule);
+        Assert.Equal("国家电网95598服务规范：投诉 4 个工作日内处理答复", clock.Rule);
         Assert.NotEqual(clock.DueAt, underNewPolicy.DueAt);
     }
 }

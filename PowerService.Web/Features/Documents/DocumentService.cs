@@ -25,6 +25,7 @@ public sealed class DocumentService(
     IDbContextFactory<AppDbContext> dbFactory,
     ComplaintService complaints,
     DocumentRenderer renderer,
+    Integrity.IntegrityService integrity,
     IOptions<DocumentOptions> options,
     TimeProvider time)
 {
@@ -77,13 +78,17 @@ public sealed class DocumentService(
     }
 
     /// <summary>An issued file, byte for byte; none when its kind does not apply to its complaint (never issued through the domain).</summary>
-    public async Task<IssuedDocumentFile?> FileAsync(long id, CancellationToken ct = default)
+    /// <summary>
+    /// An issued document as it may be downloaded: its bytes still those issued (checked against the
+    /// recorded SHA-256 every time; a mismatch is the finding, and no bytes), of a kind that applies
+    /// to its complaint. Neither file nor finding: no such document.
+    /// </summary>
+    public async Task<(IssuedDocumentFile? File, Integrity.IntegrityFinding? Tampered)> FileAsync(long id, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var file = await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (file is null) return null;
+        var (file, tampered) = await integrity.VerifiedFileAsync(id, ct);
+        if (file is null) return (null, tampered);
         var complaint = await complaints.FindAsync(file.Number, ct);
-        return complaint is not null && ComplaintDocuments.AppliesTo(file.Kind, complaint) ? file : null;
+        return complaint is not null && ComplaintDocuments.AppliesTo(file.Kind, complaint) ? (file, null) : (null, null);
     }
 
     private async Task<IReadOnlyList<IssuedVersion>> IssuedAsync(int complaintId, DocumentKind kind, CancellationToken ct)

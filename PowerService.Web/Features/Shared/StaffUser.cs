@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using PowerService.Domain;
 using PowerService.Domain.Staff;
 using PowerService.Web.Data;
 
@@ -17,6 +18,19 @@ public sealed record StaffUser(Actor Actor, IReadOnlyList<StaffRole> Roles, stri
     public const string MustChangePasswordClaim = "ps:must_change_password";
 
     public bool Is(StaffRole role) => Roles.Contains(role);
+
+    /// <summary>
+    /// Name · roles · department for the app bar. A role whose name is the person's display name
+    /// (the admin account is called 系统管理员) is not said twice.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var roles = string.Join("、", Roles.Select(Labels.Of).Where(r => r != Actor.DisplayName));
+            return string.Join(" · ", new[] { Actor.DisplayName, roles, Department }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        }
+    }
 
     public static StaffUser From(ClaimsPrincipal principal)
     {
