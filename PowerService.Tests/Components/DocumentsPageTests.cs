@@ -16,6 +16,7 @@ public sealed class DocumentsPageTests : ComponentTestBase
         Services.AddSingleton(Db.Services.GetRequiredService<IOptions<DocumentOptions>>());
         Services.AddSingleton(Db.Services.GetRequiredService<DocumentRenderer>());
         Services.AddScoped<DocumentService>();
+        Services.AddScoped<PowerService.Web.Features.Integrity.IntegrityService>();
     }
 
     private async Task<IRenderedComponent<DocumentsPage>> RenderAsync(string number, string? kindName = null)

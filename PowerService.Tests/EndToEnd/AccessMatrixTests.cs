@@ -26,6 +26,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/complaints/new"] = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Handler), nameof(StaffRole.Manager)],
         ["/complaints/{Number}"] = Live,
         ["/complaints/{Number}/documents"] = Live,
+        ["/complaints/{Number}/documents/{KindName}"] = Live,
         ["/documents/{id:long}"] = Live,
         ["/loop"] = Staff,
         ["/admin/calendar"] = [nameof(StaffRole.Admin)],
@@ -45,7 +46,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /account/logout"] = "signed in, antiforgery token (SessionTests)",
     };
 
-    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1" };
+    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1", ["{KindName}"] = "CaseFile" };
 
     private AppHost _app = null!;
 

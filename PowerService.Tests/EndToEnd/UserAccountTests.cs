@@ -50,6 +50,7 @@ public sealed class UserAccountTests : IAsyncLifetime
         await Expect(user.Locator("[data-testid=queue-table]")).ToBeVisibleAsync();
 
         await admin.ReloadAsync();
+        await Expect(admin.Locator("[data-testid=new-create]")).ToBeEnabledAsync();
         await admin.ClickAsync("[data-testid=disable-wangwei]");
         await admin.EnterAsync("disable-reason", "调离岗位");
         await admin.ClickAsync("[data-testid=disable-confirm]");

@@ -22,12 +22,13 @@ namespace PowerService.Web.Data.Migrations
                 defaultValue: 0);
 
             // Number every stored clock by its place in the complaint's list (clocks are only ever
-            // appended), then give each existing alert the id of the clock of its kind whose start
+            // appended) — by text, so each clock's JSON stays byte for byte as the app wrote it and
+            // later text-based fixes still match — then give each existing alert the id of the clock of its kind whose start
             // is nearest to the alert's stored start: the stored start lost precision (SQLite keeps
             // 0.1 ms), which is why it never identifies a clock again.
             migrationBuilder.Sql("""
                 UPDATE Complaints SET Clocks = (
-                    SELECT json_group_array(json_set(j.value, '$.Id', j.key + 1) ORDER BY j.key)
+                    SELECT '[' || group_concat('{"Id":' || (j.key + 1) || ',' || substr(j.value, 2), ',' ORDER BY j.key) || ']'
                     FROM json_each(Complaints.Clocks) AS j)
                 WHERE json_array_length(Clocks) > 0;
                 """);

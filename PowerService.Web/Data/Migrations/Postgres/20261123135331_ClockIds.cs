@@ -22,11 +22,12 @@ namespace PowerService.Web.Data.Migrations.Postgres
                 defaultValue: 0);
 
             // Number every stored clock by its place in the complaint's list (clocks are only ever
-            // appended), then give each existing alert the id of the clock of its kind whose start
+            // appended) — by text, so each clock's JSON stays byte for byte as the app wrote it (jsonb
+            // would reformat it and later text-based fixes would no longer match) — then give each existing alert the id of the clock of its kind whose start
             // is nearest to the alert's stored start (which PostgreSQL keeps to the microsecond only).
             migrationBuilder.Sql("""
                 UPDATE "Complaints" AS c SET "Clocks" = (
-                    SELECT json_agg(jsonb_set(e.value::jsonb, '{Id}', to_jsonb(e.ord)) ORDER BY e.ord)::text
+                    SELECT '[' || string_agg('{"Id":' || e.ord || ',' || substr(e.value::text, 2), ',' ORDER BY e.ord) || ']'
                     FROM json_array_elements(c."Clocks"::json) WITH ORDINALITY AS e(value, ord))
                 WHERE json_array_length(c."Clocks"::json) > 0;
                 """);
