@@ -123,5 +123,37 @@ public sealed partial class Complaint
         RefreshNextDue();
     }
 
+    /// <summary>
+    /// Records how clocks stopped before that was recorded ended, from the complaint's own record, and
+    /// the second-revisit date the queue searches; returns whether anything changed. A revisit clock
+    /// ended by its own revisit was met; one stopped when a re-opened resolution restarted handling
+    /// was superseded; any clock stopped when the complaint left the loop was cancelled.
+    /// </summary>
+    public bool UpgradeLegacyRecord()
+    {
+        var changed = false;
+        var reopenedAt = _clocks.Where(c => c.Kind == ClockKind.Handling).Skip(1).Select(c => c.StartedAt).ToHashSet();
+        var copy = _clocks.ToList();
+        for (var i = 0; i < copy.Count; i++)
+        {
+            if (copy[i] is not { StoppedAt: { } stopped, EndedAs: null } clock) continue;
+            copy[i] = clock with { EndedAs = LegacyEnd(clock, stopped, reopenedAt) };
+            changed = true;
+        }
+        _clocks = copy;
+        var opens = SecondRevisitOpensAt;
+        RefreshSecondRevisit();
+        return changed || opens != SecondRevisitOpensAt;
+    }
+
+    private ClockEnd LegacyEnd(SlaClock clock, DateTimeOffset stopped, HashSet<DateTimeOffset> reopenedAt)
+    {
+        if (Stage is Stage.Merged or Stage.Withdrawn or Stage.Reclassified && !_timeline.Any(e => e.At > stopped)) return ClockEnd.Cancelled;
+        if (clock.Kind is not (ClockKind.FirstRevisit or ClockKind.SecondRevisit)) return ClockEnd.Completed;
+        var round = clock.Kind == ClockKind.FirstRevisit ? RevisitRound.First : RevisitRound.Second;
+        var metByItsRevisit = _revisits.Any(r => r.Round == round && r.Record.Reached && r.At == stopped);
+        return metByItsRevisit || !reopenedAt.Contains(stopped) ? ClockEnd.Completed : ClockEnd.Superseded;
+    }
+
     private void RefreshNextDue() => NextDueAt = RunningClocks.Select(c => (DateTimeOffset?)c.DueAt).Min();
 }

@@ -36,6 +36,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Db.Services.GetRequiredService<WriteGate>());
         Services.AddScoped<ComplaintService>();
         Services.AddSingleton(Db.Services.GetRequiredService<SlaSchedules>());
+        Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Integrity.IntegrityAlarm>());
         Services.AddScoped<SlaAdminService>();
         Services.AddSingleton<AlertSignal>();
         Services.AddScoped<NotificationService>();

@@ -62,6 +62,7 @@ public abstract class TamperEvidenceTests(DatabaseProvider provider) : IAsyncLif
     [InlineData("DELETE FROM \"TimelineEvents\" WHERE \"Sequence\" = 3")]
     [InlineData("UPDATE \"IssuedDocuments\" SET \"Sha256\" = 'x'")]
     [InlineData("DELETE FROM \"IssuedDocuments\"")]
+    [InlineData("INSERT INTO \"TimelineEvents\" (\"ComplaintId\", \"Sequence\", \"ActorId\", \"ActorName\", \"At\", \"ToStage\", \"Summary\") SELECT \"ComplaintId\", 99, 'x', 'x', \"At\", \"ToStage\", '补记' FROM \"TimelineEvents\" WHERE \"Sequence\" = 1")]
     public async Task The_database_refuses_to_rewrite_the_evidence_whoever_connects(string sql)
     {
         await IssuedReplyAsync();

@@ -103,12 +103,31 @@ public abstract class UserAdminTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_admin_cannot_disable_themselves_or_drop_their_own_admin_role()
+    public async Task An_admin_cannot_disable_themselves_or_change_their_own_roles()
     {
         var admin = await _db.StaffAsync("admin");
 
         Assert.Equal("不能停用自己的账号", Assert.Single((await Admin.DisableAsync(admin.Actor.UserId, "测试", admin, TestContext.Current.CancellationToken)).Reasons));
-        Assert.Equal("不能取消自己的系统管理员角色", Assert.Single((await Admin.SetRolesAsync(admin.Actor.UserId, [StaffRole.Manager], admin, TestContext.Current.CancellationToken)).Reasons));
+        Assert.Equal("不能修改自己的角色，请由另一位系统管理员操作",
+            Assert.Single((await Admin.SetRolesAsync(admin.Actor.UserId, [StaffRole.Admin, StaffRole.Manager], admin, TestContext.Current.CancellationToken)).Reasons));
+        Assert.Empty(await Admin.AuditAsync(ct: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_last_enabled_admin_keeps_the_role_and_only_admins_manage_accounts()
+    {
+        var admin = await _db.StaffAsync("admin");
+        var created = await Admin.CreateAsync(new NewUser("second.admin", "第二管理员", "客户服务中心", [StaffRole.Admin]), admin, TestContext.Current.CancellationToken);
+        Assert.True(created.Succeeded, string.Join("；", created.Errors.Select(e => e.Message)));
+        var second = (await Admin.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "second.admin");
+        var secondStaff = new PowerService.Web.Features.Shared.StaffUser(new Actor(second.Id, "第二管理员"), [StaffRole.Admin], "信息中心");
+
+        var demoted = await Admin.SetRolesAsync(admin.Actor.UserId, [StaffRole.Handler], secondStaff, TestContext.Current.CancellationToken);
+        Assert.True(demoted.Succeeded, string.Join("；", demoted.Reasons));
+        Assert.Equal("这是唯一可用的系统管理员账号，不能取消其系统管理员角色",
+            Assert.Single((await Admin.SetRolesAsync(second.Id, [StaffRole.Handler], admin, TestContext.Current.CancellationToken)).Reasons));
+        Assert.Equal("只有系统管理员可以管理账号",
+            Assert.Single((await Admin.DisableAsync(second.Id, "越权", await _db.StaffAsync("manager"), TestContext.Current.CancellationToken)).Reasons));
     }
 
     [Fact]

@@ -60,13 +60,18 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies migrations, seals timeline entries from before seals, then reference data; demo accounts and complaints when Demo:Enabled.</summary>
+    /// <summary>Applies migrations (and, once, the data upgrades they call for), then reference data; demo accounts and complaints when Demo:Enabled.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
-        await LegacyTimelineSealing.SealAsync(db);
+        // Data the new columns need, derived once, right after the migration that added them: never
+        // again, so an entry inserted later without a seal stays unsealed and fails verification.
+        if (pending.Any(m => m.EndsWith("_TimelineSeals", StringComparison.Ordinal))) await LegacyTimelineSealing.SealAsync(db);
+        if (pending.Any(m => m.EndsWith("_ClockIds", StringComparison.Ordinal) || m.EndsWith("_SecondRevisitDue", StringComparison.Ordinal)))
+            await LegacyComplaintUpgrade.RunAsync(db);
         var demo = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);
         await demo.EnsureReferenceDataAsync();
         if (services.GetService<IHostEnvironment>()?.IsProduction() == true) await demo.DisablePublishedAccountsAsync();

@@ -24,6 +24,7 @@ public static class FeatureServices
         services.AddSingleton<DocumentRenderer>();
         services.AddScoped<DocumentService>();
         services.AddScoped<Integrity.IntegrityService>();
+        services.AddSingleton<Integrity.IntegrityAlarm>();
         services.AddScoped<Users.UserAdminService>();
         services.AddSingleton<Account.SignInThrottle>();
         return services;

@@ -80,6 +80,33 @@ public class ComplaintClockTests
         Assert.All(c.RunningClocks, x => Assert.Equal(Start.AddHours(48), x.StartedAt));
     }
 
+    /// <summary>A complaint as stored before clocks recorded how they ended.</summary>
+    private static Complaint WithoutClockEnds(Complaint c)
+    {
+        var field = typeof(Complaint).GetField("_clocks", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        field.SetValue(c, ((List<SlaClock>)field.GetValue(c)!).Select(x => x with { EndedAs = null }).ToList());
+        return c;
+    }
+
+    [Fact]
+    public void A_record_from_before_clock_ends_learns_them_from_its_own_history()
+    {
+        var reopened = In(Stage.Revisit);
+        Ok(reopened, reopened.Revisit(Dissatisfied, At(Start.AddHours(30))));
+        Ok(reopened, reopened.Resolve(Resolution(Start.AddHours(40)), Ctx(reopened, 48)));
+        var expected = reopened.Clocks.Select(x => x.EndedAs).ToList();
+        var withdrawn = Registered();
+        Ok(withdrawn, withdrawn.Withdraw(new Withdrawal("客户表示问题已自行解决", "电话"), At(Start.AddHours(1), Agent, StaffRole.IntakeAgent)));
+
+        Assert.True(WithoutClockEnds(reopened).UpgradeLegacyRecord());
+        Assert.True(WithoutClockEnds(withdrawn).UpgradeLegacyRecord());
+
+        Assert.Equal(expected, reopened.Clocks.Select(x => x.EndedAs));
+        Assert.Contains(reopened.Clocks, x => x.EndedAs == ClockEnd.Superseded);
+        Assert.All(withdrawn.Clocks, x => Assert.Equal(ClockEnd.Cancelled, x.EndedAs));
+        Assert.False(reopened.UpgradeLegacyRecord()); // once known, nothing changes again
+    }
+
     [Fact]
     public void Clocks_a_withdrawal_stops_are_cancelled_not_met()
     {

@@ -47,6 +47,16 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
+    public void Endless_guessing_from_everywhere_never_keeps_the_owner_out()
+    {
+        _throttle.Succeeded("handler", "10.0.0.1"); // the owner's usual desk
+        for (var i = 0; i < 200; i++) _throttle.Failed("handler", $"10.9.{i / 250}.{i % 250}");
+
+        Assert.Equal(TimeSpan.Zero, _throttle.WaitFor("handler", "10.0.0.1"));
+        Assert.Equal(SignInThrottle.MaxAccountWait, _throttle.WaitFor("handler", "10.0.0.77")); // a new desk waits a minute at most
+    }
+
+    [Fact]
     public void Guessing_one_account_from_many_addresses_is_slowed_too()
     {
         for (var i = 0; i < 12; i++) _throttle.Failed("handler", $"10.0.0.{i}");

@@ -29,6 +29,7 @@ namespace PowerService.Web.Data.Migrations
                   OR NEW.Summary IS NOT OLD.Summary OR NEW.Note IS NOT OLD.Note
                 BEGIN SELECT RAISE(ABORT, 'TimelineEvents are append-only'); END;
                 """);
+            migrationBuilder.Sql("CREATE TRIGGER TimelineEvents_sealed_insert BEFORE INSERT ON TimelineEvents WHEN NEW.Hash IS NULL BEGIN SELECT RAISE(ABORT, 'TimelineEvents are sealed when appended'); END;");
             migrationBuilder.Sql("CREATE TRIGGER TimelineEvents_no_delete BEFORE DELETE ON TimelineEvents BEGIN SELECT RAISE(ABORT, 'TimelineEvents are append-only'); END;");
             migrationBuilder.Sql("CREATE TRIGGER IssuedDocuments_no_update BEFORE UPDATE ON IssuedDocuments BEGIN SELECT RAISE(ABORT, 'IssuedDocuments are append-only'); END;");
             migrationBuilder.Sql("CREATE TRIGGER IssuedDocuments_no_delete BEFORE DELETE ON IssuedDocuments BEGIN SELECT RAISE(ABORT, 'IssuedDocuments are append-only'); END;");
@@ -37,7 +38,7 @@ namespace PowerService.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var trigger in new[] { "TimelineEvents_no_update", "TimelineEvents_no_delete", "IssuedDocuments_no_update", "IssuedDocuments_no_delete" })
+            foreach (var trigger in new[] { "TimelineEvents_sealed_insert", "TimelineEvents_no_update", "TimelineEvents_no_delete", "IssuedDocuments_no_update", "IssuedDocuments_no_delete" })
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {trigger};");
             migrationBuilder.DropColumn(
                 name: "Hash",

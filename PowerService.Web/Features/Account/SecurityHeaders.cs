@@ -18,6 +18,12 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // Once per request: the error page re-executes the pipeline, and its import map must carry the header's nonce.
+        if (context.Items.ContainsKey(NonceKey))
+        {
+            await next();
+            return;
+        }
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>

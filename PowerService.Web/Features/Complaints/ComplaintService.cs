@@ -22,6 +22,7 @@ public sealed class ComplaintService(
     WriteGate gate,
     TimeProvider time,
     SlaSchedules schedules,
+    Integrity.IntegrityAlarm alarm,
     ILogger<ComplaintService> log)
 {
     private static readonly Stage[] OpenStages = [.. StageExtensions.LoopStages];
@@ -82,9 +83,8 @@ public sealed class ComplaintService(
         if (!ComplaintNumber.TryParse(number, out var parsed)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == parsed, ct);
-        // Verified on every read; the page says so plainly, and the operators' log gets it each time.
-        if (complaint is not null && Integrity.IntegrityService.TimelineFinding(complaint) is { } finding)
-            log.LogError("Integrity check: {Number}: {What}", finding.Number, finding.What);
+        // Verified on every read; the page says so plainly, and the operators' log gets it (once, then counted).
+        if (complaint is not null && Integrity.IntegrityService.TimelineFinding(complaint) is { } finding) alarm.Report(finding);
         return complaint;
     }
 

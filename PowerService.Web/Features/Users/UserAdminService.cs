@@ -24,11 +24,12 @@ public sealed record NewUser(string? UserName, string? DisplayName, string? Depa
 /// reset account gets a one-time password shown to the admin once; its owner must replace it.
 /// </summary>
 public sealed class UserAdminService(
-    UserManager<ApplicationUser> users,
+    IServiceScopeFactory scopes,
     IDbContextFactory<AppDbContext> dbFactory,
     SignInThrottle throttle,
     TimeProvider time)
 {
+    private const string AdminOnly = "只有系统管理员可以管理账号";
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -47,7 +48,10 @@ public sealed class UserAdminService(
     /// <summary>Creates an account; its one-time password is the value, shown to the admin once.</summary>
     public async Task<StepResult<string>> CreateAsync(NewUser input, StaffUser by, CancellationToken ct = default)
     {
-        var errors = await CheckAsync(input, ct);
+        if (!by.Is(StaffRole.Admin)) return new(null, StepResult.Refused(AdminOnly));
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var errors = await CheckAsync(users, input, ct);
         if (errors.Count > 0) return new(null, StepResult.Refused(errors));
         var password = OneTimePassword();
         var user = new ApplicationUser
@@ -56,87 +60,103 @@ public sealed class UserAdminService(
             EmailConfirmed = true, MustChangePassword = true,
         };
         if (Refusal(await users.CreateAsync(user, password), nameof(NewUser.UserName)) is { } refused) return new(null, refused);
-        await users.AddToRolesAsync(user, input.Roles.Select(r => r.ToString()));
+        if (Refusal(await users.AddToRolesAsync(user, input.Roles.Select(r => r.ToString())), nameof(NewUser.Roles)) is { } noRoles)
+        {
+            await users.DeleteAsync(user); // an account without its roles is half-written: not kept
+            return new(null, noRoles);
+        }
         await AuditAsync(by, "创建账号", user.UserName, $"{user.DisplayName}，{user.Department}，{RoleNames(input.Roles)}", ct);
         return new(password, StepResult.Success);
     }
 
     public Task<StepResult> SetRolesAsync(string userId, IReadOnlyList<StaffRole> roles, StaffUser by, CancellationToken ct = default) =>
-        ChangeAsync(userId, by, ct, async user =>
+        ChangeAsync(userId, by, ct, async (users, user) =>
         {
             if (roles.Count == 0 || roles.Contains(StaffRole.System)) return (StepResult.Refused([new FieldError("Roles", "请至少选择一个角色")]), "");
-            if (user.Id == by.Actor.UserId && !roles.Contains(StaffRole.Admin)) return (StepResult.Refused("不能取消自己的系统管理员角色"), "");
+            // Nobody widens their own access (an admin adding 管理人员 would see customers' data unmasked).
+            if (user.Id == by.Actor.UserId) return (StepResult.Refused("不能修改自己的角色，请由另一位系统管理员操作"), "");
             var current = await users.GetRolesAsync(user);
-            await users.RemoveFromRolesAsync(user, current);
-            await users.AddToRolesAsync(user, roles.Select(r => r.ToString()));
-            return (StepResult.Success, $"角色改为{RoleNames(roles)}");
+            if (current.Contains(nameof(StaffRole.Admin)) && !roles.Contains(StaffRole.Admin) && await IsLastAdminAsync(users, user))
+                return (StepResult.Refused("这是唯一可用的系统管理员账号，不能取消其系统管理员角色"), "");
+            if (Refusal(await users.RemoveFromRolesAsync(user, current), "Roles") is { } removed) return (removed, "");
+            if (Refusal(await users.AddToRolesAsync(user, roles.Select(r => r.ToString())), "Roles") is { } added)
+            {
+                await users.AddToRolesAsync(user, current); // put back what was there: never an account without roles
+                return (added, "");
+            }
+            return (StepResult.Success, $"角色由{RoleNames(current.Select(Enum.Parse<StaffRole>))}改为{RoleNames(roles)}");
         }, "修改角色");
 
     public Task<StepResult> SetDepartmentAsync(string userId, string? department, StaffUser by, CancellationToken ct = default) =>
-        ChangeAsync(userId, by, ct, async user =>
+        ChangeAsync(userId, by, ct, async (users, user) =>
         {
             if (!await DepartmentExistsAsync(department, ct)) return (StepResult.Refused([new FieldError("Department", "请选择已有的部门")]), "");
             var from = user.Department;
             user.Department = department!.Trim();
-            await users.UpdateAsync(user);
-            return (StepResult.Success, $"部门由{from}改为{user.Department}");
+            return (Refusal(await users.UpdateAsync(user), "Department") ?? StepResult.Success, $"部门由{from}改为{user.Department}");
         }, "修改部门");
 
     public Task<StepResult> DisableAsync(string userId, string? reason, StaffUser by, CancellationToken ct = default) =>
-        ChangeAsync(userId, by, ct, async user =>
+        ChangeAsync(userId, by, ct, async (users, user) =>
         {
             if (!TextRules.Present(reason) || !TextRules.WithinLength(reason, 200) || !TextRules.IsPlainText(reason))
                 return (StepResult.Refused([new FieldError("Reason", "请填写停用原因（不超过 200 字）")]), "");
             if (user.Id == by.Actor.UserId) return (StepResult.Refused("不能停用自己的账号"), "");
             user.IsDisabled = true;
-            await users.UpdateAsync(user);
-            return (StepResult.Success, "停用：" + reason!.Trim());
+            return (Refusal(await users.UpdateAsync(user), "") ?? StepResult.Success, "停用：" + reason!.Trim());
         }, "停用账号");
 
     public Task<StepResult> EnableAsync(string userId, StaffUser by, CancellationToken ct = default) =>
-        ChangeAsync(userId, by, ct, async user =>
+        ChangeAsync(userId, by, ct, async (users, user) =>
         {
             user.IsDisabled = false;
-            await users.UpdateAsync(user);
-            return (StepResult.Success, "重新启用");
+            return (Refusal(await users.UpdateAsync(user), "") ?? StepResult.Success, "重新启用");
         }, "启用账号");
 
     /// <summary>Sets a new one-time password (returned once) that the owner must replace at next sign-in.</summary>
     public async Task<StepResult<string>> ResetPasswordAsync(string userId, StaffUser by, CancellationToken ct = default)
     {
         var password = OneTimePassword();
-        var result = await ChangeAsync(userId, by, ct, async user =>
+        var result = await ChangeAsync(userId, by, ct, async (users, user) =>
         {
-            await users.RemovePasswordAsync(user);
-            if (Refusal(await users.AddPasswordAsync(user, password), "") is { } refused) return (refused, "");
             user.MustChangePassword = true;
-            await users.UpdateAsync(user);
-            return (StepResult.Success, "重置密码，下次登录须修改");
+            // The one-time password always meets the policy, so the add after the remove does not fail for it.
+            var reset = Refusal(await users.RemovePasswordAsync(user), "") ?? Refusal(await users.AddPasswordAsync(user, password), "");
+            return (reset ?? StepResult.Success, "重置密码，下次登录须修改");
         }, "重置密码");
         return result.Succeeded ? new(password, result) : new(null, result);
     }
 
     /// <summary>Clears the sign-in slowing for an account, e.g. after its owner mistyped many times.</summary>
     public Task<StepResult> UnlockAsync(string userId, StaffUser by, CancellationToken ct = default) =>
-        ChangeAsync(userId, by, ct, async user =>
+        ChangeAsync(userId, by, ct, (_, user) =>
         {
             throttle.Forget(user.UserName!);
-            await users.ResetAccessFailedCountAsync(user);
-            await users.SetLockoutEndDateAsync(user, null);
-            return (StepResult.Success, "解除登录限制");
+            return Task.FromResult((StepResult.Success, "解除登录限制（本实例）"));
         }, "解除锁定", endsSessions: false);
 
-    /// <summary>One change of one account: applied, its sessions ended where it changes what they may do, and audited.</summary>
+    /// <summary>
+    /// One change of one account, on the account as stored now (a scope of its own: the page's would
+    /// hand back a copy cached when the page opened): applied, its sessions ended where it changes
+    /// what they may do, and audited — or refused with nothing audited.
+    /// </summary>
     private async Task<StepResult> ChangeAsync(string userId, StaffUser by, CancellationToken ct,
-        Func<ApplicationUser, Task<(StepResult Result, string Detail)>> change, string action, bool endsSessions = true)
+        Func<UserManager<ApplicationUser>, ApplicationUser, Task<(StepResult Result, string Detail)>> change, string action, bool endsSessions = true)
     {
+        if (!by.Is(StaffRole.Admin)) return StepResult.Refused(AdminOnly);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByIdAsync(userId) is not { } user) return StepResult.Refused("未找到该账号");
-        var (result, detail) = await change(user);
+        var (result, detail) = await change(users, user);
         if (!result.Succeeded) return result;
-        if (endsSessions) await users.UpdateSecurityStampAsync(user);
+        if (endsSessions && Refusal(await users.UpdateSecurityStampAsync(user), "") is { } notEnded) return notEnded;
         await AuditAsync(by, action, user.UserName!, detail, ct);
         return result;
     }
+
+    /// <summary>Whether this is the only enabled admin: the last one can be neither disabled nor demoted.</summary>
+    private static async Task<bool> IsLastAdminAsync(UserManager<ApplicationUser> users, ApplicationUser user) =>
+        (await users.GetUsersInRoleAsync(nameof(StaffRole.Admin))).Count(u => !u.IsDisabled) <= 1 && !user.IsDisabled;
 
     private async Task AuditAsync(StaffUser by, string action, string target, string detail, CancellationToken ct)
     {
@@ -148,7 +168,7 @@ public sealed class UserAdminService(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<List<FieldError>> CheckAsync(NewUser input, CancellationToken ct)
+    private async Task<List<FieldError>> CheckAsync(UserManager<ApplicationUser> users, NewUser input, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (!TextRules.Present(input.UserName) || input.UserName!.Trim().Length is < 3 or > 30 || !input.UserName.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))

@@ -32,6 +32,13 @@ namespace PowerService.Web.Data.Migrations.Postgres
                   RETURN NEW;
                 END $$ LANGUAGE plpgsql;
 
+                CREATE FUNCTION timeline_sealed_insert() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW."Hash" IS NULL THEN RAISE EXCEPTION 'TimelineEvents rows are sealed when appended'; END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql;
+
+                CREATE TRIGGER "TimelineEvents_sealed_insert" BEFORE INSERT ON "TimelineEvents" FOR EACH ROW EXECUTE FUNCTION timeline_sealed_insert();
                 CREATE TRIGGER "TimelineEvents_no_update" BEFORE UPDATE ON "TimelineEvents" FOR EACH ROW EXECUTE FUNCTION timeline_seal_only();
                 CREATE TRIGGER "TimelineEvents_no_delete" BEFORE DELETE ON "TimelineEvents" FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
                 CREATE TRIGGER "IssuedDocuments_no_update" BEFORE UPDATE ON "IssuedDocuments" FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
@@ -43,11 +50,13 @@ namespace PowerService.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "TimelineEvents_sealed_insert" ON "TimelineEvents";
                 DROP TRIGGER IF EXISTS "TimelineEvents_no_update" ON "TimelineEvents";
                 DROP TRIGGER IF EXISTS "TimelineEvents_no_delete" ON "TimelineEvents";
                 DROP TRIGGER IF EXISTS "IssuedDocuments_no_update" ON "IssuedDocuments";
                 DROP TRIGGER IF EXISTS "IssuedDocuments_no_delete" ON "IssuedDocuments";
                 DROP FUNCTION IF EXISTS timeline_seal_only();
+                DROP FUNCTION IF EXISTS timeline_sealed_insert();
                 DROP FUNCTION IF EXISTS refuse_rewrite();
                 """);
             migrationBuilder.DropColumn(
