@@ -86,7 +86,7 @@ app.MapGet("/documents/{id:long}", async (long id, PowerService.Web.Features.Doc
         (null, { }) => Results.Text("该文书的内容与签发时记录的校验值不符，可能已被篡改，已停止下载并记录。请联系系统管理员。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict),
         _ => Results.NotFound(),
     })
-    .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.LiveRoles.Split(',')));
+    .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.DocumentRoles.Split(',')));
 // Signing out ends the account's sessions: the new security stamp invalidates saved cookies at once
 // and open tabs at their next revalidation. The form's antiforgery token is required.
 app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>

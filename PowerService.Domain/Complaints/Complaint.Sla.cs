@@ -23,11 +23,23 @@ public sealed partial class Complaint
 
     public IEnumerable<SlaClock> RunningClocks => _clocks.Where(c => c.IsRunning);
 
-    /// <summary>The latest clock of each kind: what the complaint is measured against now.</summary>
-    public IReadOnlyList<SlaClock> CurrentClocks => _clocks.GroupBy(c => c.Kind).Select(g => g.MaxBy(c => c.Id)!).ToList();
+    /// <summary>What the complaint is measured against now: the one-off clocks and the current round's handling and revisits.</summary>
+    public IReadOnlyList<SlaClock> CurrentClocks => _clocks.Except(EarlierClocks).ToList();
 
-    /// <summary>Clocks of earlier rounds, replaced by a later clock of the same kind after a re-opened resolution.</summary>
-    public IReadOnlyList<SlaClock> EarlierClocks => _clocks.Except(CurrentClocks).ToList();
+    /// <summary>
+    /// The handling and revisit clocks of rounds a re-opened resolution ended: everything of those
+    /// kinds that started before handling last restarted (first response and contact run once).
+    /// </summary>
+    public IReadOnlyList<SlaClock> EarlierClocks
+    {
+        get
+        {
+            var reopened = _clocks.Where(c => c.Kind == ClockKind.Handling).Skip(1).Select(c => (DateTimeOffset?)c.StartedAt).Max();
+            return reopened is { } at
+                ? _clocks.Where(c => c.Kind is ClockKind.Handling or ClockKind.FirstRevisit or ClockKind.SecondRevisit && c.StartedAt < at).ToList()
+                : [];
+        }
+    }
 
     public StepResult Escalate(EscalationRequest request, StepContext context) =>
         Fire(LoopTrigger.Escalate, request, context, () => Escalation = request.To!.Value,

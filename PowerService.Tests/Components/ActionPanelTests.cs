@@ -51,6 +51,23 @@ public sealed class ActionPanelTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task A_progress_note_can_record_that_the_customer_was_contacted_and_stops_the_contact_clock()
+    {
+        var agent = await SignInAsAsync("agent");
+        var number = await Db.RegisterAsync(agent);
+        var cut = RenderWithProviders<ActionPanel>(("Complaint", await Db.LoadAsync(number)), ("Staff", agent));
+
+        cut.Find("[data-testid=action-AddNote]").Click();
+        cut.Find("[data-testid=field-Text] textarea, textarea[data-testid=field-Text]").Change("已电话联系客户，约定明日上门");
+        cut.Find("[data-testid=field-ContactedCustomer] input, input[data-testid=field-ContactedCustomer]").Change(true);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain((Db.LoadAsync(number).Result).RunningClocks,
+            c => c.Kind is PowerService.Domain.Sla.ClockKind.CustomerContact or PowerService.Domain.Sla.ClockKind.FirstResponse));
+        Assert.Contains((await Db.LoadAsync(number)).Timeline, e => e.Summary == "已电话联系客户，约定明日上门");
+    }
+
+    [Fact]
     public async Task A_step_with_missing_data_shows_field_messages_and_saves_nothing()
     {
         var handler = await SignInAsAsync("handler");

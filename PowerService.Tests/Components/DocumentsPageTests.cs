@@ -53,8 +53,8 @@ public sealed class DocumentsPageTests : ComponentTestBase
 
     [Theory]
     [InlineData("Reply12398", "本投诉来自95598热线，不是 12398 转办工单，没有《12398能源监管热线投诉处理情况回复》。")]
-    [InlineData("NoSuchDocument", "没有名为“NoSuchDocument”的文书。")]
-    [InlineData("7", "没有名为“7”的文书。")]
+    [InlineData("NoSuchDocument", "没有这种文书：请从上方标签中选择。")]
+    [InlineData("7", "没有这种文书：请从上方标签中选择。")]
     public async Task An_address_naming_a_document_that_does_not_apply_is_refused_with_its_reason(string kindName, string reason)
     {
         var number = await Db.RegisterAsync(await Db.StaffAsync("agent"), ComplaintBuilder.ValidIntake() with { Channel = Channel.Hotline95598 });

@@ -103,6 +103,30 @@ public abstract class UserAdminTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tab_whose_session_ended_cannot_change_a_complaint_even_before_it_revalidates()
+    {
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
+        var handler = await _db.StaffAsync("handler");
+        string stamp;
+        await using (var scope = _db.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            stamp = (await users.GetSecurityStampAsync((await users.FindByNameAsync("handler"))!));
+        }
+        var openTab = handler with { SecurityStamp = stamp };
+        var note = (PowerService.Domain.Complaints.Complaint c, PowerService.Domain.Complaints.Steps.StepContext ctx) =>
+            c.AddNote(new PowerService.Domain.Complaints.Steps.ProgressNote("已电话联系客户"), ctx);
+        Assert.True((await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, openTab, null, note, TestContext.Current.CancellationToken)).Succeeded);
+
+        Assert.True((await Admin.DisableAsync(handler.Actor.UserId, "调离岗位", await _db.StaffAsync("admin"), TestContext.Current.CancellationToken)).Succeeded);
+        var refused = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, openTab, null, note, TestContext.Current.CancellationToken);
+
+        Assert.False(refused.Succeeded);
+        Assert.StartsWith("您的登录已失效", Assert.Single(refused.Result.Reasons));
+        Assert.Equal(2, (await _db.LoadAsync(number)).Timeline.Count(e => e.Trigger is null or PowerService.Domain.Complaints.LoopTrigger.AddNote));
+    }
+
+    [Fact]
     public async Task An_admin_cannot_disable_themselves_or_change_their_own_roles()
     {
         var admin = await _db.StaffAsync("admin");

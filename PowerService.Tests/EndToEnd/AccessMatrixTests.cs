@@ -16,6 +16,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 {
     private const string Anonymous = "anonymous";
     private static readonly string[] Live = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Handler), nameof(StaffRole.Manager), nameof(StaffRole.Admin)];
+    private static readonly string[] Documents = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Handler), nameof(StaffRole.Manager)];
     private static readonly string[] Staff = [.. StaffRoles.People.Select(r => r.ToString())];
     private static readonly string[] Everyone = [Anonymous, .. Staff];
 
@@ -25,9 +26,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/"] = Live,
         ["/complaints/new"] = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Handler), nameof(StaffRole.Manager)],
         ["/complaints/{Number}"] = Live,
-        ["/complaints/{Number}/documents"] = Live,
-        ["/complaints/{Number}/documents/{KindName}"] = Live,
-        ["/documents/{id:long}"] = Live,
+        ["/complaints/{Number}/documents"] = Documents,
+        ["/complaints/{Number}/documents/{KindName}"] = Documents,
+        ["/documents/{id:long}"] = Documents,
         ["/loop"] = Staff,
         ["/admin/calendar"] = [nameof(StaffRole.Admin)],
         ["/admin/sla"] = [nameof(StaffRole.Admin)],

@@ -68,6 +68,9 @@ public class ComplaintClockTests
     {
         var c = In(Stage.Revisit);
         Ok(c, c.Revisit(Dissatisfied, At(Start.AddHours(30))));
+        // Right after re-opening the whole first round of handling and revisits is behind, not half of it.
+        Assert.Equal([ClockKind.FirstResponse, ClockKind.CustomerContact, ClockKind.Handling], c.CurrentClocks.Select(x => x.Kind));
+        Assert.Equal([ClockKind.Handling, ClockKind.FirstRevisit, ClockKind.SecondRevisit], c.EarlierClocks.Select(x => x.Kind));
         Ok(c, c.Resolve(Resolution(Start.AddHours(40)), Ctx(c, 48)));
         var now = Start.AddDays(30);
 

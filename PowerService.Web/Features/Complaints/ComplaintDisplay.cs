@@ -8,6 +8,12 @@ public static class ComplaintDisplay
 {
     public const string LiveRoles = "IntakeAgent,Handler,Manager,Admin";
 
+    /// <summary>
+    /// Documents carry the customer's full name, phone, 户号 and address (the customer letter must):
+    /// only roles that contact customers open or download them; a masked role gets no document bytes.
+    /// </summary>
+    public const string DocumentRoles = "IntakeAgent,Handler,Manager";
+
     public static Color ColorOf(Urgency urgency) => urgency switch
     {
         Urgency.Critical => Color.Error,

@@ -96,6 +96,7 @@ public sealed class ComplaintService(
         gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await SessionEndedAsync(db, user, ct) is { } ended) return new StepResult<string>(null, ended);
             var existing = await db.Complaints.Where(c => c.IntakeToken == intakeToken).Select(c => c.Number).SingleOrDefaultAsync(ct);
             if (existing is not null) return new StepResult<string>(existing, StepResult.Success);
 
@@ -127,6 +128,7 @@ public sealed class ComplaintService(
         gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await SessionEndedAsync(db, user, ct) is { } ended) return new ActionOutcome(ended);
             var complaint = await db.Complaints.Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == number, ct);
             if (complaint is null) return ActionOutcome.Refused($"未找到投诉 {number}");
             if (complaint.Revision != seenRevision) return Conflict(complaint);
@@ -165,22 +167,36 @@ public sealed class ComplaintService(
         return await ActAsync(number, seenRevision, user, note, (c, ctx) => c.MergeInto(request, ctx), ct);
     }
 
+    /// <summary>Who a complaint can be dispatched or reassigned to: enabled handlers and managers, by department and name.</summary>
     public async Task<IReadOnlyList<StaffMember>> HandlersAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var roleNames = new[] { nameof(StaffRole.Handler), nameof(StaffRole.Manager) };
-        return await (from u in db.Users
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      join r in db.Roles on ur.RoleId equals r.Id
-                      where roleNames.Contains(r.Name!)
-                      orderby u.Department, u.DisplayName
-                      select new StaffMember(u.Id, u.DisplayName, u.Department)).Distinct().ToListAsync(ct);
+        var staff = await (from u in db.Users
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where roleNames.Contains(r.Name!) && !u.IsDisabled
+                           select new StaffMember(u.Id, u.DisplayName, u.Department)).Distinct().ToListAsync(ct);
+        return [.. staff.OrderBy(s => s.Department, StringComparer.Ordinal).ThenBy(s => s.DisplayName, StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<string>> DepartmentsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// An open tab keeps its sign-in until it next revalidates; a write from a session that has since
+    /// ended (signed out, disabled, password or roles changed) is refused at once, here.
+    /// </summary>
+    private static async Task<StepResult?> SessionEndedAsync(AppDbContext db, StaffUser user, CancellationToken ct)
+    {
+        if (user.SecurityStamp is null) return null; // the system's own steps and service-level callers carry no session
+        var account = await db.Users.Where(u => u.Id == user.Actor.UserId).Select(u => new { u.SecurityStamp, u.IsDisabled }).SingleOrDefaultAsync(ct);
+        return account is { IsDisabled: false } && account.SecurityStamp == user.SecurityStamp
+            ? null
+            : StepResult.Refused("您的登录已失效（已退出、账号停用或权限变更），操作未保存。请重新登录后再办理。");
     }
 
     private static ActionOutcome Conflict(Complaint current) => ActionOutcome.Refused(ConflictMessage(current), conflict: true);

@@ -11,6 +11,9 @@ namespace PowerService.Web.Features.Shared;
 /// <summary>The signed-in member of staff, as the features need them.</summary>
 public sealed record StaffUser(Actor Actor, IReadOnlyList<StaffRole> Roles, string Department)
 {
+    /// <summary>The account's security stamp when this person signed in; a write is refused once the stored one differs (signed out, disabled, re-roled).</summary>
+    public string? SecurityStamp { get; init; }
+
     public const string DisplayNameClaim = "ps:display_name";
     public const string DepartmentClaim = "ps:department";
 
@@ -39,7 +42,10 @@ public sealed record StaffUser(Actor Actor, IReadOnlyList<StaffRole> Roles, stri
         var roles = principal.FindAll(ClaimTypes.Role)
             .Select(c => Enum.TryParse<StaffRole>(c.Value, out var r) ? r : (StaffRole?)null)
             .OfType<StaffRole>().Distinct().ToList();
-        return new(new Actor(id, name), roles, principal.FindFirstValue(DepartmentClaim) ?? "");
+        return new(new Actor(id, name), roles, principal.FindFirstValue(DepartmentClaim) ?? "")
+        {
+            SecurityStamp = principal.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType),
+        };
     }
 }
 

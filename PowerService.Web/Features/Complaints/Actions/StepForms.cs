@@ -164,7 +164,10 @@ public sealed class NoteForm : StepForm
     public override LoopTrigger Trigger => LoopTrigger.AddNote;
     public string? Text { get; set; }
 
-    protected override StepResult Step(Complaint c, StepContext ctx) => c.AddNote(new ProgressNote(Text), ctx);
+    /// <summary>The note records a conversation with the customer: it answers the 联系客户 (and first-response) clock.</summary>
+    public bool ContactedCustomer { get; set; }
+
+    protected override StepResult Step(Complaint c, StepContext ctx) => c.AddNote(new ProgressNote(Text, ContactedCustomer), ctx);
 }
 
 public sealed class MergeForm : StepForm
