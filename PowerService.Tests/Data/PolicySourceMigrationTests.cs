@@ -34,12 +34,7 @@ public abstract class PolicySourceMigrationTests(DatabaseProvider provider) : IA
         }
 
         // Back to the database as it was before the migration: the seeded texts as they were stored then.
-        await using (var db = _db.NewContext())
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var previous = migrations[migrations.FindIndex(m => m.EndsWith("_PolicySourceWords")) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(previous, ct);
-        }
+        await _db.MigrateToBeforeAsync("PolicySourceWords");
         await using (var db = _db.NewContext())
         {
             var sources = await db.SlaRules.Select(r => r.Source).ToListAsync(ct);

@@ -235,10 +235,7 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
     /// <summary>Goes back to the schema before clocks had ids and removes the ids, as a database of that time was.</summary>
     private async Task DowngradeToBeforeClockIdsAsync()
     {
-        await using var db = _db.NewContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        var before = migrations[migrations.FindIndex(m => m.EndsWith("_ClockIds")) - 1];
-        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);
+        await _db.MigrateToBeforeAsync("ClockIds");
         await ExecuteAsync(provider == DatabaseProvider.Sqlite
             ? "UPDATE Complaints SET Clocks = (SELECT json_group_array(json_remove(j.value, '$.Id')) FROM json_each(Complaints.Clocks) AS j) WHERE json_array_length(Clocks) > 0;"
             : "UPDATE \"Complaints\" AS c SET \"Clocks\" = (SELECT json_agg(e.value::jsonb - 'Id' ORDER BY e.ord)::text FROM json_array_elements(c.\"Clocks\"::json) WITH ORDINALITY AS e(value, ord)) WHERE json_array_length(c.\"Clocks\"::json) > 0;");

@@ -33,10 +33,9 @@ public abstract class StartupUpgradeTests(DatabaseProvider provider) : IAsyncLif
         await Act((c, ctx) => c.Revisit(Dissatisfied, ctx)); // re-opened: this round's second revisit is superseded
         var before = (await _db.LoadAsync(number)).Clocks;
 
+        await _db.MigrateToBeforeAsync("ClockIds");
         await using (var db = _db.NewContext())
         {
-            var migrations = db.Database.GetMigrations().ToList();
-            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ClockIds")) - 1], ct);
             await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite
                 ? "UPDATE Complaints SET Clocks = (SELECT json_group_array(json_remove(json_remove(j.value, '$.Id'), '$.EndedAs')) FROM json_each(Complaints.Clocks) AS j)"
                 : "UPDATE \"Complaints\" AS c SET \"Clocks\" = (SELECT json_agg((e.value::jsonb - 'Id' - 'EndedAs') ORDER BY e.ord)::text FROM json_array_elements(c.\"Clocks\"::json) WITH ORDINALITY AS e(value, ord))", ct);

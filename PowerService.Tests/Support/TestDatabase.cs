@@ -107,6 +107,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public SlaMonitor Monitor => Services.GetRequiredService<SlaMonitor>();
 
+    /// <summary>Takes the schema back to just before the named migration, as a database from before that release was.</summary>
+    public async Task MigrateToBeforeAsync(string migration)
+    {
+        await using var db = NewContext();
+        var all = db.Database.GetMigrations().ToList();
+        var index = all.FindIndex(m => m.EndsWith("_" + migration, StringComparison.Ordinal));
+        if (index < 1) throw new ArgumentException($"No migration before {migration}", nameof(migration));
+        await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db)
+            .MigrateAsync(all[index - 1], Xunit.TestContext.Current.CancellationToken);
+    }
+
     public AppDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 
     /// <summary>A demo account as the features see it once signed in.</summary>
