@@ -205,8 +205,9 @@ public static class ComplaintDocuments
     {
         // The case file's own earlier issues are not a change of its content: the fingerprint leaves them out.
         var ownIssues = forFingerprint ? c.IssuedDocuments.Where(d => d.Kind == DocumentKind.CaseFile).ToList() : [];
+        // Matched by the issue's SHA-256, which its timeline entry names — never by time, which each store keeps at its own precision.
         var timeline = c.Timeline.Where(e => !(e.Trigger == LoopTrigger.IssueDocument && e.Summary.StartsWith($"签发《{TitleOf(DocumentKind.CaseFile)}》")
-            && ownIssues.Any(d => (d.At - e.At).Duration() < TimeSpan.FromMilliseconds(1)))); // a database may keep microseconds only
+            && ownIssues.Any(d => e.Summary.EndsWith(d.Sha256, StringComparison.Ordinal))));
         var issued = c.IssuedDocuments.Except(ownIssues).ToList();
         List<DocumentBlock> blocks =
         [

@@ -103,6 +103,12 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
         var managersList = await notifications.RecentAsync(manager, ct: TestContext.Current.CancellationToken);
         Assert.Equal((ClockState.Breached, EscalationLevel.Department), (managersList.Single().Level, managersList.Single().EscalatedTo));
 
+        var first = (await notifications.RecentAsync(agent, ct: TestContext.Current.CancellationToken))[0];
+        await notifications.MarkReadAsync(agent, first.Id, TestContext.Current.CancellationToken);
+        await notifications.MarkReadAsync(handler, first.Id, TestContext.Current.CancellationToken); // not the handler's: nothing happens
+        Assert.Equal(2, await notifications.UnreadCountAsync(agent, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await notifications.UnreadCountAsync(manager, TestContext.Current.CancellationToken));
+
         await notifications.MarkAllReadAsync(agent, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, await notifications.UnreadCountAsync(agent, TestContext.Current.CancellationToken));

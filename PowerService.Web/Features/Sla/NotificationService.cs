@@ -42,6 +42,15 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Marks one of the person's alerts read (opening it from the bell); an alert not theirs, or already read, is left alone.</summary>
+    public async Task MarkReadAsync(StaffUser user, long alertId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await Unread(db, user).AnyAsync(a => a.Id == alertId, ct)) return;
+        db.AlertReads.Add(new AlertRead { AlertId = alertId, UserId = user.Actor.UserId, ReadAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+    }
+
     private static IQueryable<SlaAlert> For(AppDbContext db, StaffUser user)
     {
         var id = user.Actor.UserId;
