@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PowerService.Domain.Complaints;
 using PowerService.Domain.Staff;
 using PowerService.Tests.Support;
 using PowerService.Web.Data;
@@ -124,6 +125,21 @@ public abstract class UserAdminTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.False(refused.Succeeded);
         Assert.StartsWith("您的登录已失效", Assert.Single(refused.Result.Reasons));
         Assert.Equal(2, (await _db.LoadAsync(number)).Timeline.Count(e => e.Trigger is null or PowerService.Domain.Complaints.LoopTrigger.AddNote));
+    }
+
+    [Fact]
+    public async Task A_complaint_is_never_dispatched_to_a_disabled_account()
+    {
+        var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
+        var handler3 = await _db.StaffAsync("handler3");
+        Assert.True((await Admin.DisableAsync(handler3.Actor.UserId, "离职", await _db.StaffAsync("admin"), TestContext.Current.CancellationToken)).Succeeded);
+
+        var outcome = await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, await _db.StaffAsync("agent"), null,
+            (c, ctx) => c.Dispatch(new PowerService.Domain.Complaints.Steps.DispatchOrder(handler3.Actor, "运维检修部"), ctx), TestContext.Current.CancellationToken);
+
+        Assert.Equal(("Handler", "周杰 的账号已停用，请另选处理人"), (Assert.Single(outcome.Result.Errors).Field, outcome.Result.Errors[0].Message));
+        Assert.Equal(Stage.Intake, (await _db.LoadAsync(number)).Stage);
+        Assert.DoesNotContain(await _db.Complaints.HandlersAsync(TestContext.Current.CancellationToken), s => s.UserId == handler3.Actor.UserId);
     }
 
     [Fact]

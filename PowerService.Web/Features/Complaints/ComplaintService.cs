@@ -134,8 +134,12 @@ public sealed class ComplaintService(
             if (complaint.Revision != seenRevision) return Conflict(complaint);
 
             var schedule = await schedules.ForDepartmentAsync(complaint.Department, ct);
+            var ownerBefore = complaint.Owner.UserId;
             var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule));
             if (!result.Succeeded) return new ActionOutcome(result);
+            // The page's list of handlers may be older than an account's disabling: checked here, where it is stored.
+            if (complaint.Owner.UserId != ownerBefore && !await db.Users.AnyAsync(u => u.Id == complaint.Owner.UserId && !u.IsDisabled, ct))
+                return new ActionOutcome(StepResult.Refused([new("Handler", $"{complaint.Owner.DisplayName} 的账号已停用，请另选处理人")]));
             alsoStore?.Invoke(db, complaint);
 
             try
