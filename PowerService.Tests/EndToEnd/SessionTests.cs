@@ -70,6 +70,7 @@ public sealed class SessionTests : IAsyncLifetime
             await page.FillAsync("#username", user);
             await page.FillAsync("#password", password);
             await page.ClickAsync("button[type=submit]");
+            Assert.DoesNotContain(password, await page.ContentAsync()); // a typed password never comes back in the page
             return (await page.Locator(".login-error").TextContentAsync())!.Trim();
         }
 

@@ -42,6 +42,8 @@ public sealed class UserAccountTests : IAsyncLifetime
         await user.FillAsync("#confirm", "weakpassword");
         await user.ClickAsync("button[type=submit]");
         await Expect(user.Locator(".login-error").First).ToContainTextAsync("密码须包含");
+        Assert.DoesNotContain(password, await user.ContentAsync()); // passwords typed never come back in the page
+        Assert.Equal("", await user.Locator("#new").InputValueAsync());
         await user.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("change-password.png") });
         await user.FillAsync("#current", password);
         await user.FillAsync("#new", "Gongdian#2026");
