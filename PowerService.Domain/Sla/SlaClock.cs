@@ -40,9 +40,6 @@ public sealed record SlaClock(ClockKind Kind, TimeLimit Limit, DateTimeOffset St
 
     public bool IsRunning => StoppedAt is null;
 
-    /// <summary>Stopped because a new round replaced it or the complaint left the loop: neither met nor missed.</summary>
-    public bool IsVoid => EndedAs is ClockEnd.Superseded or ClockEnd.Cancelled;
-
     public ClockReading Read(DateTimeOffset now, ClockThresholds thresholds)
     {
         if (StoppedAt is { } stopped)

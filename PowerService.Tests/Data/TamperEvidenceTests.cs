@@ -100,7 +100,7 @@ public abstract class TamperEvidenceTests(DatabaseProvider provider) : IAsyncLif
 
         long id;
         await using (var db = _db.NewContext()) id = await db.IssuedDocumentFiles.Select(f => f.Id).SingleAsync(TestContext.Current.CancellationToken);
-        var (file, finding) = await Integrity.VerifiedFileAsync(id, TestContext.Current.CancellationToken);
+        var (file, _, finding) = await Integrity.VerifiedFileAsync(id, TestContext.Current.CancellationToken);
 
         Assert.Null(file);
         Assert.Contains("内容与签发时记录的 SHA-256 不符", finding!.What);

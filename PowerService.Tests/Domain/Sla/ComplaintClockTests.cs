@@ -117,7 +117,7 @@ public class ComplaintClockTests
         Ok(c, c.Withdraw(new Withdrawal("客户表示问题已自行解决", "电话"), At(Start.AddHours(1), Agent, StaffRole.IntakeAgent)));
 
         Assert.All(c.Clocks, x => Assert.Equal(ClockState.Cancelled, x.Read(Start.AddDays(30), ClockThresholds.Default).State));
-        Assert.All(c.Clocks, x => Assert.True(x.IsVoid));
+        Assert.All(c.Clocks, x => Assert.Equal(ClockEnd.Cancelled, x.EndedAs));
     }
 
     [Fact]

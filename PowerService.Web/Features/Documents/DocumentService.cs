@@ -77,7 +77,6 @@ public sealed class DocumentService(
             }, ct);
     }
 
-    /// <summary>An issued file, byte for byte; none when its kind does not apply to its complaint (never issued through the domain).</summary>
     /// <summary>
     /// An issued document as it may be downloaded: its bytes still those issued (checked against the
     /// recorded SHA-256 every time; a mismatch is the finding, and no bytes), of a kind that applies
@@ -85,10 +84,9 @@ public sealed class DocumentService(
     /// </summary>
     public async Task<(IssuedDocumentFile? File, Integrity.IntegrityFinding? Tampered)> FileAsync(long id, CancellationToken ct = default)
     {
-        var (file, tampered) = await integrity.VerifiedFileAsync(id, ct);
+        var (file, complaint, tampered) = await integrity.VerifiedFileAsync(id, ct);
         if (file is null) return (null, tampered);
-        var complaint = await complaints.FindAsync(file.Number, ct);
-        return complaint is not null && ComplaintDocuments.AppliesTo(file.Kind, complaint) ? (file, null) : (null, null);
+        return ComplaintDocuments.AppliesTo(file.Kind, complaint!) ? (file, null) : (null, null);
     }
 
     private async Task<IReadOnlyList<IssuedVersion>> IssuedAsync(int complaintId, DocumentKind kind, CancellationToken ct)

@@ -44,21 +44,21 @@ public sealed class IntegrityService(IDbContextFactory<AppDbContext> dbFactory, 
             ? new IntegrityFinding(complaint.Number, $"处理记录第 {sequence} 条起与签章不符（记录被改动、删除或插入）")
             : null;
 
-    /// <summary>An issued document whose bytes still match what was issued; otherwise no file and the finding.</summary>
-    public async Task<(IssuedDocumentFile? File, IntegrityFinding? Finding)> VerifiedFileAsync(long id, CancellationToken ct = default)
+    /// <summary>An issued document whose bytes still match what was issued, with its complaint; otherwise no file and the finding.</summary>
+    public async Task<(IssuedDocumentFile? File, Complaint? Complaint, IntegrityFinding? Finding)> VerifiedFileAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (file is null) return (null, null);
+        if (file is null) return (null, null, null);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleAsync(c => c.Id == file.ComplaintId, ct);
         var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content));
         var recorded = complaint.IssuedDocuments.SingleOrDefault(d => d.Kind == file.Kind && d.Version == file.Version)?.Sha256;
         var sealedOnTimeline = complaint.FirstTamperedEvent is null
             && complaint.Timeline.Any(e => e.Trigger == LoopTrigger.IssueDocument && e.Summary.Contains(actual, StringComparison.Ordinal));
-        if (actual == file.Sha256 && actual == recorded && sealedOnTimeline) return (file, null);
+        if (actual == file.Sha256 && actual == recorded && sealedOnTimeline) return (file, complaint, null);
 
         var finding = new IntegrityFinding(complaint.Number, $"文书 {file.Kind} 第 {file.Version} 版的内容与签发时记录的 SHA-256 不符");
         log.LogError("Integrity check: {Number}: {What} (stored {Stored}, now {Actual})", finding.Number, finding.What, file.Sha256, actual);
-        return (null, finding);
+        return (null, complaint, finding);
     }
 }
