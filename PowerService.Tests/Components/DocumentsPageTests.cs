@@ -76,4 +76,27 @@ public sealed class DocumentsPageTests : ComponentTestBase
         Assert.Empty(cut.FindAll("[data-testid=document-not-applicable]"));
         Assert.NotEmpty(cut.FindAll("[data-testid=preview-page]")); // the case file needs nothing more
     }
+
+    [Fact]
+    public async Task A_reissue_after_someone_changed_the_complaint_meets_the_conflict_message_and_issues_nothing()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var handler = await Db.StaffAsync("handler");
+        var number = await Db.RegisterAsync(await Db.StaffAsync("agent"));
+        var documents = Db.Services.GetRequiredService<DocumentService>();
+        Assert.True((await documents.IssueAsync(number, (await Db.LoadAsync(number)).Revision, DocumentKind.CaseFile, await Db.StaffAsync("manager"), ct: ct)).Succeeded);
+        async Task NoteAsync(string text) => Assert.True((await Db.Complaints.ActAsync(number, (await Db.LoadAsync(number)).Revision, handler, null,
+            (c, ctx) => c.AddNote(new PowerService.Domain.Complaints.Steps.ProgressNote(text), ctx), ct)).Succeeded);
+        await NoteAsync("已电话联系客户"); // the case file now reads differently: a second version may be issued
+
+        var cut = await RenderAsync(number, "CaseFile");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=preview-page]")));
+        cut.Find("[data-testid=issue-document]").Click();
+        cut.Find("[data-testid=reissue-reason] input, input[data-testid=reissue-reason]").Change("补充联系记录");
+        await NoteAsync("客户要求书面答复"); // meanwhile someone changes the complaint the manager previewed
+        cut.Find("[data-testid=confirm-reissue]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("您的操作未保存", cut.Find("[data-testid=issue-message]").TextContent));
+        Assert.Single((await Db.LoadAsync(number)).IssuedDocuments);
+    }
 }

@@ -13,8 +13,9 @@ namespace PowerService.Web.Features.Documents;
 public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size, string? Reason = null);
 
 /// <summary>What the documents page shows for one kind of document; <see cref="Unchanged"/> says why a reissue is pointless now.</summary>
+/// <param name="Revision">The complaint's revision the preview was drawn from: issuing from this view issues that content or meets the conflict message.</param>
 public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem,
-    string? Unchanged = null);
+    string? Unchanged = null, int Revision = 0);
 
 /// <summary>
 /// Preview, issue and download of a complaint's documents. Issuing renders the PDF once, stores those
@@ -44,7 +45,7 @@ public sealed class DocumentService(
         var last = complaint.IssuedDocuments.LastOrDefault(d => d.Kind == kind);
         var unchanged = last?.ContentSha256 is { } content && content == ComplaintDocuments.ContentSha256(kind, complaint, Settings)
             ? $"内容与第 {last.Version} 版相同，无需重新签发" : null; // the domain refuses it too
-        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged);
+        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged, complaint.Revision);
     }
 
     /// <summary>
