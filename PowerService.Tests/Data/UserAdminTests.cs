@@ -143,6 +143,23 @@ public abstract class UserAdminTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_first_production_admin_is_made_on_the_server_with_a_password_read_from_standard_input()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var output = new StringWriter();
+
+        var weak = await AdminBootstrap.RunAsync(_db.Services, configuration, ["create-admin", "--user", "zhangsan", "--name", "张三"], new StringReader("zhangsan1\n"), output);
+        var made = await AdminBootstrap.RunAsync(_db.Services, configuration, ["create-admin", "--user", "zhangsan", "--name", "张三"], new StringReader("Gongdian#2026\n"), output);
+
+        Assert.Equal((1, 0), (weak, made));
+        Assert.Contains("未创建：", output.ToString());
+        var row = (await Admin.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "zhangsan");
+        Assert.Equal([StaffRole.Admin], row.Roles);
+        var audit = Assert.Single(await Admin.AuditAsync(ct: TestContext.Current.CancellationToken));
+        Assert.Equal(("服务器命令行", "创建账号", "zhangsan"), (audit.ActorName, audit.Action, audit.TargetUserName));
+    }
+
+    [Fact]
     public async Task An_admin_cannot_disable_themselves_or_change_their_own_roles()
     {
         var admin = await _db.StaffAsync("admin");

@@ -25,6 +25,12 @@ public sealed class AdminAuditEvent
     public string Action { get; set; } = "";
     public string TargetUserName { get; set; } = "";
     public string Detail { get; set; } = "";
+
+    /// <summary>The one way an entry is made, whoever makes it (an admin on the page, the server's command line).</summary>
+    public static AdminAuditEvent Of(PowerService.Domain.Staff.Actor by, string action, string target, string detail, DateTimeOffset at) => new()
+    {
+        At = at, ActorId = by.UserId, ActorName = by.DisplayName, Action = action, TargetUserName = target, Detail = detail,
+    };
 }
 
 /// <summary>An organisational unit complaints are dispatched to (班组/供电所/部门), with its business hours.</summary>

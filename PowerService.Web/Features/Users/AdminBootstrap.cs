@@ -51,11 +51,8 @@ public static class AdminBootstrap
             return 1;
         }
         await users.AddToRoleAsync(user, nameof(StaffRole.Admin));
-        db.AdminAuditEvents.Add(new AdminAuditEvent
-        {
-            At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ActorId = "console", ActorName = "服务器命令行",
-            Action = "创建账号", TargetUserName = userName, Detail = $"{displayName}，{department}，系统管理员（首个管理员）",
-        });
+        db.AdminAuditEvents.Add(AdminAuditEvent.Of(new Actor("console", "服务器命令行"), "创建账号", userName,
+            $"{displayName}，{department}，系统管理员（首个管理员）", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()));
         await db.SaveChangesAsync();
         await output.WriteLineAsync($"已创建系统管理员 {userName}。");
         return 0;

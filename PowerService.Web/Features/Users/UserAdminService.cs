@@ -161,10 +161,7 @@ public sealed class UserAdminService(
     private async Task AuditAsync(StaffUser by, string action, string target, string detail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AdminAuditEvents.Add(new AdminAuditEvent
-        {
-            At = time.GetUtcNow(), ActorId = by.Actor.UserId, ActorName = by.Actor.DisplayName, Action = action, TargetUserName = target, Detail = detail,
-        });
+        db.AdminAuditEvents.Add(AdminAuditEvent.Of(by.Actor, action, target, detail, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
     }
 
