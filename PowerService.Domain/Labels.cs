@@ -1,4 +1,5 @@
 using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
 using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 
@@ -42,6 +43,7 @@ public static class Labels
         LoopTrigger.Improve => "提交整改措施",
         LoopTrigger.WaiveImprovement => "批准免于整改",
         LoopTrigger.Reassign => "转派",
+        LoopTrigger.TakeOver => "接手办理",
         LoopTrigger.AddNote => "进度备注",
         LoopTrigger.Merge => "合并重复投诉",
         LoopTrigger.Withdraw => "客户撤诉",
@@ -221,4 +223,34 @@ public static class Labels
         StaffRole.System => "系统",
         _ => role.ToString(),
     };
+
+    public static string Of(Relation relation) => relation switch
+    {
+        Relation.Owner => "本投诉的处理人",
+        Relation.FirstResponder => "首问责任人",
+        Relation.Colleague => "投诉所在部门的人员",
+        Relation.DepartmentManager => "投诉所在部门的管理人员",
+        Relation.CompanyManager => "公司级管理人员",
+        Relation.System => "系统",
+        _ => relation.ToString(),
+    };
+
+    public static string Of(TakeOverReason reason) => reason switch
+    {
+        TakeOverReason.Absence => "原处理人休假/外出",
+        TakeOverReason.Workload => "工作量调整",
+        TakeOverReason.Other => "其他",
+        _ => reason.ToString(),
+    };
+
+    /// <summary>The single flags of a combination, in declaration order.</summary>
+    public static IEnumerable<Relation> Each(Relation relations) =>
+        Enum.GetValues<Relation>().Where(r => r != Relation.None && relations.HasFlag(r));
+
+    /// <summary>"甲、乙或丙": alternatives as a Chinese list.</summary>
+    public static string JoinAlternatives(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join("、", list[..^1]) + "或" + list[^1];
+    }
 }

@@ -27,15 +27,22 @@ public sealed partial class Complaint
     public static string LoopAsMermaid() => MermaidGraph.Format(LoopInfo, MermaidGraphDirection.LeftToRight);
 
     /// <summary>
-    /// The triggers the loop permits in this complaint's stage at <paramref name="now"/> that these
-    /// roles may use. A second revisit is not offered before its 7 days have passed.
+    /// The triggers the loop permits in this complaint's stage at <paramref name="now"/> that this
+    /// person may use, by role and by how they stand to the complaint. A second revisit is not
+    /// offered before its 7 days have passed; taking over is not offered to the handler.
     /// </summary>
-    public IReadOnlyList<LoopTrigger> AvailableTriggers(IEnumerable<StaffRole> roles, DateTimeOffset now)
+    public IReadOnlyList<LoopTrigger> AvailableTriggers(Actor person, IReadOnlyCollection<StaffRole> roles, Workplace? workplace, DateTimeOffset now)
     {
-        var roleList = roles.ToList();
+        var relation = LoopPermissions.RelationOf(this, person, roles, workplace);
         var revisitWaits = SecondRevisitWaitsUntil(now) is not null;
-        return TriggersIn(Stage).Where(t => LoopPermissions.May(roleList, t) && !(t == LoopTrigger.Revisit && revisitWaits)).ToList();
+        return TriggersIn(Stage).Where(t => LoopPermissions.May(roles, relation, t)
+            && !(t == LoopTrigger.Revisit && revisitWaits)
+            && !(t == LoopTrigger.TakeOver && relation.HasFlag(Relation.Owner))).ToList();
     }
+
+    /// <summary>How this person stands to the complaint (owner, first responder, department, manager).</summary>
+    public Relation RelationOf(Actor person, IReadOnlyCollection<StaffRole> roles, Workplace? workplace) =>
+        LoopPermissions.RelationOf(this, person, roles, workplace);
 
     /// <summary>The triggers configured for a stage, in the order of <see cref="LoopTrigger"/>.</summary>
     public static IReadOnlyList<LoopTrigger> TriggersIn(Stage stage)
@@ -58,6 +65,7 @@ public sealed partial class Complaint
         var improve = Parameters<ImprovementPlan>(machine, LoopTrigger.Improve);
         var waive = Parameters<ImprovementWaiver>(machine, LoopTrigger.WaiveImprovement);
         var reassign = Parameters<Reassignment>(machine, LoopTrigger.Reassign);
+        var takeOver = Parameters<TakeOver>(machine, LoopTrigger.TakeOver);
         var note = Parameters<ProgressNote>(machine, LoopTrigger.AddNote);
         var merge = Parameters<MergeRequest>(machine, LoopTrigger.Merge);
         var withdraw = Parameters<Withdrawal>(machine, LoopTrigger.Withdraw);
@@ -96,7 +104,10 @@ public sealed partial class Complaint
             var state = machine.Configure(stage);
             state.InternalTransitionIf(note, s => AllHold(s, RulesFor<ProgressNote>()), (_, _) => { }, "进度说明填写完整");
             if (stage != Stage.Intake)
+            {
                 state.InternalTransitionIf(reassign, s => AllHold(s, RulesFor<Reassignment>()), (_, _) => { }, "新处理人、部门和原因齐全");
+                state.InternalTransitionIf(takeOver, s => AllHold(s, RulesFor<TakeOver>()), (_, _) => { }, "接手人不是现处理人且写明原因");
+            }
             state.InternalTransitionIf(escalate, s => AllHold(s, RulesFor<EscalationRequest>()), (_, _) => { }, "升级层级高于当前且写明原因");
             state.InternalTransitionIf(extend, s => AllHold(s, RulesFor<DeadlineExtension>()), (_, _) => { }, "时限在计时中，新时限更晚且写明原因");
         }
@@ -155,6 +166,8 @@ public sealed partial class Complaint
                 yield return new("", s => s.Data is not DocumentIssueRequest request || request.Kind != last.Kind || !RepeatsLastIssue(request),
                     $"内容与第 {last.Version} 版相同，无需重新签发");
         }
+        if (typeof(T) == typeof(TakeOver))
+            yield return new("", s => s.Context.By.UserId != Owner.UserId, "您已是本投诉的处理人，无需接手");
         if (typeof(T) == typeof(EscalationRequest))
             yield return new(nameof(EscalationRequest.To), s => (s.Data as EscalationRequest)?.To is not { } to || to > Escalation,
                 "只能升级到比当前更高的层级");
@@ -196,8 +209,8 @@ public sealed partial class Complaint
     /// </summary>
     private StepResult Fire<T>(LoopTrigger trigger, T data, StepContext context, Action apply, Func<string> summary) where T : IStepData<T>
     {
-        if (!LoopPermissions.May(context.Roles, trigger))
-            return StepResult.Refused($"您的角色无权执行“{Labels.Of(trigger)}”");
+        if (LoopPermissions.Refusal(this, trigger, context.By, context.Roles, context.Workplace) is { } refusal)
+            return StepResult.Refused(refusal);
 
         if (!TriggersIn(Stage).Contains(trigger))
             return StepResult.Refused($"投诉当前处于“{Labels.Of(Stage)}”，不能{Labels.Of(trigger)}");

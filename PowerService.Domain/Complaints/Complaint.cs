@@ -181,6 +181,15 @@ public sealed partial class Complaint
             Department = reassignment.Department!.Trim();
         }, () => $"转派至{Department}，处理人：{Owner.DisplayName}；原因：{Shorten(reassignment.Reason)}");
 
+    /// <summary>A colleague (or manager) takes the complaint over; the former handler reads why on the timeline.</summary>
+    public StepResult TakeOver(TakeOver takeOver, StepContext context)
+    {
+        var from = Owner;
+        return Fire(LoopTrigger.TakeOver, takeOver, context, () => Owner = context.By,
+            () => $"{context.By.DisplayName} 接手办理（原处理人：{from.DisplayName}）；原因：{Labels.Of(takeOver.Reason!.Value)}"
+                  + (TextRules.Present(takeOver.Explanation) ? $"，{Shorten(takeOver.Explanation)}" : ""));
+    }
+
     public StepResult AddNote(ProgressNote note, StepContext context) =>
         Fire(LoopTrigger.AddNote, note, context, () => { }, () => note.Text!.Trim());
 

@@ -10,6 +10,7 @@ public enum LoopTrigger
     Improve,
     WaiveImprovement,
     Reassign,
+    TakeOver,
     AddNote,
     Merge,
     Withdraw,

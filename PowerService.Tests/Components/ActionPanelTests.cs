@@ -12,42 +12,55 @@ namespace PowerService.Tests.Components;
 public sealed class ActionPanelTests : ComponentTestBase
 {
     private const string Dispatch = "Dispatch", Investigate = "Investigate", Resolve = "Resolve", Revisit = "Revisit",
-        Improve = "Improve", Waive = "WaiveImprovement", Reassign = "Reassign", Note = "AddNote", Merge = "Merge",
+        Improve = "Improve", Waive = "WaiveImprovement", Reassign = "Reassign", TakeOver = "TakeOver", Note = "AddNote", Merge = "Merge",
         Withdraw = "Withdraw", Reclassify = "Reclassify", Escalate = "Escalate", Extend = "ExtendDeadline";
 
-    public static TheoryData<Stage, StaffRole, string[]> Offers() => new()
+    /// <summary>Who looks at the panel: the builder's first responder (王芳), its handler after dispatch (李强, 城区供电所), or someone else.</summary>
+    public enum Who { FirstResponder, Owner, Other }
+
+    private const string Centre = "客户服务中心", City = "城区供电所", Repair = "运维检修部";
+
+    public static TheoryData<Stage, StaffRole, Who, string, bool, string[]> Offers() => new()
     {
-        { Stage.Intake, StaffRole.IntakeAgent, [Dispatch, Note, Withdraw] },
-        { Stage.Intake, StaffRole.Handler, [Dispatch, Note, Merge, Withdraw, Reclassify] },
-        { Stage.Intake, StaffRole.Manager, [Dispatch, Note, Merge, Withdraw, Reclassify, Escalate, Extend] },
-        { Stage.Investigate, StaffRole.IntakeAgent, [Note, Withdraw] },
-        { Stage.Investigate, StaffRole.Handler, [Investigate, Reassign, Note, Merge, Withdraw, Reclassify] },
-        { Stage.Resolve, StaffRole.Handler, [Resolve, Reassign, Note, Merge, Withdraw] },
-        { Stage.Resolve, StaffRole.IntakeAgent, [Note, Withdraw] },
-        { Stage.Revisit, StaffRole.IntakeAgent, [Revisit, Note, Withdraw] },
-        { Stage.Revisit, StaffRole.Handler, [Revisit, Reassign, Note, Withdraw] },
-        { Stage.Improve, StaffRole.Handler, [Improve, Reassign, Note] },
-        { Stage.Improve, StaffRole.Manager, [Improve, Waive, Reassign, Note, Escalate, Extend] },
-        { Stage.Improve, StaffRole.IntakeAgent, [Note] },
-        { Stage.Investigate, StaffRole.Admin, [] },
-        { Stage.Closed, StaffRole.Manager, [] },
-        { Stage.Withdrawn, StaffRole.Handler, [] },
-        { Stage.Merged, StaffRole.Manager, [] },
-        { Stage.Reclassified, StaffRole.Manager, [] },
+        { Stage.Intake, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Dispatch, Note, Withdraw] },
+        { Stage.Intake, StaffRole.IntakeAgent, Who.Other, Centre, false, [Dispatch, Note] },
+        { Stage.Intake, StaffRole.Handler, Who.Other, City, false, [] },
+        { Stage.Intake, StaffRole.Manager, Who.Other, Centre, true, [Dispatch, Note, Merge, Withdraw, Reclassify, Escalate, Extend] },
+        { Stage.Investigate, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Note, Withdraw] },
+        { Stage.Investigate, StaffRole.IntakeAgent, Who.Other, Centre, false, [] },
+        { Stage.Investigate, StaffRole.Handler, Who.Owner, City, false, [Investigate, Reassign, Note, Merge, Withdraw, Reclassify] },
+        { Stage.Investigate, StaffRole.Handler, Who.Other, City, false, [TakeOver, Note] },
+        { Stage.Investigate, StaffRole.Handler, Who.Other, Repair, false, [] },
+        { Stage.Investigate, StaffRole.Manager, Who.Other, City, false, [Investigate, Reassign, TakeOver, Note, Merge, Withdraw, Reclassify, Escalate, Extend] },
+        { Stage.Investigate, StaffRole.Manager, Who.Other, Repair, false, [] },
+        { Stage.Resolve, StaffRole.Handler, Who.Owner, City, false, [Resolve, Reassign, Note, Merge, Withdraw] },
+        { Stage.Resolve, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Note, Withdraw] },
+        { Stage.Revisit, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Revisit, Note, Withdraw] },
+        { Stage.Revisit, StaffRole.Handler, Who.Owner, City, false, [Revisit, Reassign, Note, Withdraw] },
+        { Stage.Improve, StaffRole.Handler, Who.Owner, City, false, [Improve, Reassign, Note] },
+        { Stage.Improve, StaffRole.Manager, Who.Other, Centre, true, [Improve, Waive, Reassign, TakeOver, Note, Escalate, Extend] },
+        { Stage.Improve, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Note] },
+        { Stage.Investigate, StaffRole.Admin, Who.Other, Centre, false, [] },
+        { Stage.Closed, StaffRole.Manager, Who.Other, Centre, true, [] },
+        { Stage.Withdrawn, StaffRole.Handler, Who.Owner, City, false, [] },
+        { Stage.Merged, StaffRole.Manager, Who.Other, Centre, true, [] },
+        { Stage.Reclassified, StaffRole.Manager, Who.Other, Centre, true, [] },
     };
 
     [Theory]
     [MemberData(nameof(Offers))]
-    public void Offers_exactly_the_triggers_the_loop_permits_for_the_role(Stage stage, StaffRole role, string[] expected)
+    public void Offers_exactly_what_the_role_and_the_relation_to_the_complaint_permit(Stage stage, StaffRole role, Who who, string department, bool companyLevel, string[] expected)
     {
-        var staff = new StaffUser(new Actor("u1", "测试"), [role], "客户服务中心");
+        var actor = who switch { Who.FirstResponder => ComplaintBuilder.Agent, Who.Owner => ComplaintBuilder.Handler, _ => new Actor("u1", "测试") };
+        var staff = new StaffUser(actor, [role], department) { CompanyLevel = companyLevel };
 
         var cut = RenderWithProviders<ActionPanel>(("Complaint", ComplaintBuilder.In(stage)), ("Staff", staff));
 
         var offered = cut.FindAll("button[data-testid^='action-']").Select(b => b.GetAttribute("data-testid")!["action-".Length..]);
         Assert.Equal(expected, offered);
         if (expected.Length == 0)
-            Assert.Contains(stage.IsOpen() ? "没有可办理的操作" : "不能再办理", cut.Find("[data-testid=no-actions]").TextContent);
+            Assert.Contains(!stage.IsOpen() ? "不能再办理" : role == StaffRole.Admin ? "没有可办理的操作" : "不在您的办理范围内",
+                cut.Find("[data-testid=no-actions]").TextContent);
     }
 
     [Fact]
@@ -73,7 +86,7 @@ public sealed class ActionPanelTests : ComponentTestBase
         var handler = await SignInAsAsync("handler");
         var number = await Db.RegisterAsync(await Db.StaffAsync("agent"));
         var registered = await Db.LoadAsync(number);
-        await Db.Complaints.ActAsync(number, registered.Revision, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), Xunit.TestContext.Current.CancellationToken);
+        await Db.Complaints.ActAsync(number, registered.Revision, await Db.StaffAsync("agent"), null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), Xunit.TestContext.Current.CancellationToken);
         var complaint = await Db.LoadAsync(number);
         var cut = RenderWithProviders<ActionPanel>(("Complaint", complaint), ("Staff", handler));
 
@@ -93,12 +106,12 @@ public sealed class ActionPanelTests : ComponentTestBase
     [Fact]
     public async Task A_conflicting_change_is_explained_and_what_was_typed_is_kept()
     {
-        var handler = await SignInAsAsync("handler");
+        var colleague = await SignInAsAsync("agent2");
         var manager = await Db.StaffAsync("manager");
         var number = await Db.RegisterAsync(await Db.StaffAsync("agent"));
         var seen = await Db.LoadAsync(number);
         var changed = false;
-        var cut = RenderWithProviders<ActionPanel>(("Complaint", seen), ("Staff", handler),
+        var cut = RenderWithProviders<ActionPanel>(("Complaint", seen), ("Staff", colleague),
             ("OnChanged", Microsoft.AspNetCore.Components.EventCallback.Factory.Create(this, () => changed = true)));
 
         cut.Find("[data-testid=action-AddNote]").Click();

@@ -39,7 +39,7 @@ public sealed class ActionRaceTests : ComponentTestBase
             (_, c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx)),
         LoopTrigger.Resolve => new("handler", Stage.Resolve, "field-Solution", "上门致歉并减免电费", "manager",
             (_, c, ctx) => c.Resolve(ComplaintBuilder.Resolution(ctx.At.AddDays(2)), ctx)),
-        LoopTrigger.Revisit => new("agent", Stage.Revisit, "field-CustomerOpinion", "客户认可处理结果", "agent2",
+        LoopTrigger.Revisit => new("agent", Stage.Revisit, "field-CustomerOpinion", "客户认可处理结果", "handler",
             (_, c, ctx) => c.Revisit(ComplaintBuilder.Dissatisfied, ctx)),
         LoopTrigger.Improve => new("handler", Stage.Improve, "field-RootCause", "联系方式未同步到通知系统", "manager",
             (_, c, ctx) => c.Improve(ComplaintBuilder.Plan, ctx)),
@@ -49,11 +49,13 @@ public sealed class ActionRaceTests : ComponentTestBase
             (_, c, ctx) => c.Withdraw(CustomerWithdraws, ctx)),
         LoopTrigger.AddNote => new("handler", Stage.Investigate, "field-Text", "已约定明天上午上门", "agent",
             (_, c, ctx) => c.Withdraw(CustomerWithdraws, ctx)),
-        LoopTrigger.Merge => new("handler", Stage.Intake, "field-IntoNumber", "", "manager",
-            (r, c, ctx) => c.MergeInto(new MergeRequest(r.OtherNumber, "同一停电事件重复来电"), ctx)),
-        LoopTrigger.Withdraw => new("agent", Stage.Intake, "field-Reason", "客户表示不再追究", "agent2",
+        LoopTrigger.TakeOver => new("manager", Stage.Investigate, "field-Explanation", "原处理人休假，由我接手", "agent",
             (_, c, ctx) => c.Withdraw(CustomerWithdraws, ctx)),
-        LoopTrigger.Reclassify => new("handler", Stage.Intake, "field-Reason", "客户仅咨询停电安排", "manager",
+        LoopTrigger.Merge => new("handler", Stage.Investigate, "field-IntoNumber", "", "manager",
+            (r, c, ctx) => c.MergeInto(new MergeRequest(r.OtherNumber, "同一停电事件重复来电"), ctx)),
+        LoopTrigger.Withdraw => new("agent", Stage.Intake, "field-Reason", "客户表示不再追究", "manager",
+            (_, c, ctx) => c.Withdraw(CustomerWithdraws, ctx)),
+        LoopTrigger.Reclassify => new("handler", Stage.Investigate, "field-Reason", "客户仅咨询停电安排", "manager",
             (_, c, ctx) => c.Reclassify(new Reclassification(ReclassifiedAs.Enquiry, "客户仅咨询停电安排"), ctx)),
         LoopTrigger.Escalate => new("manager", Stage.Intake, "field-Reason", "客户多次来电，情绪激动", "agent",
             (_, c, ctx) => c.Withdraw(CustomerWithdraws, ctx)),
@@ -73,7 +75,7 @@ public sealed class ActionRaceTests : ComponentTestBase
         var other = await Db.StaffAsync(race.Other);
         var number = await Db.RegisterAsync(agent);
         var otherNumber = await Db.RegisterAsync(agent, ComplaintBuilder.ValidIntake() with { Phone = "13912345678", AccountNumber = "3300999999" });
-        await AdvanceAsync(number, race.Stage, handler);
+        await AdvanceAsync(number, race.Stage, agent, handler);
         var me = await SignInAsAsync(race.User);
 
         var page = RenderWithProviders<ComplaintPage>(("Number", number));
@@ -87,7 +89,7 @@ public sealed class ActionRaceTests : ComponentTestBase
             (c, ctx) => race.Move(new RaceContext(handler, otherNumber), c, ctx), ct);
         Assert.True(moved.Succeeded, string.Join("；", moved.Result.Reasons));
         var now = await Db.LoadAsync(number);
-        Assert.DoesNotContain(trigger, now.AvailableTriggers(me.Roles, Db.Time.GetUtcNow()));
+        Assert.DoesNotContain(trigger, now.AvailableTriggers(me.Actor, me.Roles, me.Workplace, Db.Time.GetUtcNow()));
 
         await page.Find("form").SubmitAsync();
 
@@ -142,16 +144,16 @@ public sealed class ActionRaceTests : ComponentTestBase
     }
 
     /// <summary>Carries a registered complaint to <paramref name="stage"/> through the service the pages use.</summary>
-    private async Task AdvanceAsync(string number, Stage stage, StaffUser handler)
+    private async Task AdvanceAsync(string number, Stage stage, StaffUser firstResponder, StaffUser handler)
     {
-        async Task Act(Func<Complaint, StepContext, StepResult> step)
+        async Task Act(Func<Complaint, StepContext, StepResult> step, StaffUser? by = null)
         {
             var current = await Db.LoadAsync(number);
-            var outcome = await Db.Complaints.ActAsync(number, current.Revision, handler, null, step, Xunit.TestContext.Current.CancellationToken);
+            var outcome = await Db.Complaints.ActAsync(number, current.Revision, by ?? handler, null, step, Xunit.TestContext.Current.CancellationToken);
             Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
         }
         if (stage == Stage.Intake) return;
-        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), firstResponder);
         if (stage == Stage.Investigate) return;
         await Act((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
         if (stage == Stage.Resolve) return;

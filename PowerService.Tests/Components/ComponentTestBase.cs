@@ -55,10 +55,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         _auth.SetAuthorized(userName);
         _auth.SetRoles(staff.Roles.Select(r => r.ToString()).ToArray());
         // Claims last: the cascading state AuthorizeView reads keeps only what the last call set.
-        _auth.SetClaims(
-            new Claim(ClaimTypes.NameIdentifier, staff.Actor.UserId),
-            new Claim(StaffUser.DisplayNameClaim, staff.Actor.DisplayName),
-            new Claim(StaffUser.DepartmentClaim, staff.Department));
+        Claim[] claims =
+        [
+            new(ClaimTypes.NameIdentifier, staff.Actor.UserId),
+            new(StaffUser.DisplayNameClaim, staff.Actor.DisplayName),
+            new(StaffUser.DepartmentClaim, staff.Department),
+            .. staff.CompanyLevel ? [new Claim(StaffUser.CompanyLevelClaim, "1")] : Array.Empty<Claim>(),
+        ];
+        _auth.SetClaims(claims);
         return staff;
     }
 

@@ -81,8 +81,8 @@ public sealed class DocumentsPageTests : ComponentTestBase
     public async Task A_reissue_after_someone_changed_the_complaint_meets_the_conflict_message_and_issues_nothing()
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
-        var handler = await Db.StaffAsync("handler");
-        var number = await Db.RegisterAsync(await Db.StaffAsync("agent"));
+        var handler = await Db.StaffAsync("agent"); // the first responder records the calls
+        var number = await Db.RegisterAsync(handler);
         var documents = Db.Services.GetRequiredService<DocumentService>();
         Assert.True((await documents.IssueAsync(number, (await Db.LoadAsync(number)).Revision, DocumentKind.CaseFile, await Db.StaffAsync("manager"), ct: ct)).Succeeded);
         async Task NoteAsync(string text) => Assert.True((await Db.Complaints.ActAsync(number, (await Db.LoadAsync(number)).Revision, handler, null,

@@ -18,7 +18,7 @@ public sealed class SecondRevisitPanelTests : ComponentTestBase
         var handler = await Db.StaffAsync("handler");
         var number = await Db.RegisterAsync(agent);
         Db.Time.SetUtcNow(ResolvedAt);
-        await ActAsync(number, handler, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await ActAsync(number, agent, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
         await ActAsync(number, handler, (c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
         await ActAsync(number, handler, (c, ctx) => c.Resolve(ComplaintBuilder.Resolution(ctx.At.AddDays(2)), ctx));
         Db.Time.Advance(TimeSpan.FromHours(20));

@@ -43,7 +43,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var manager = await _db.StaffAsync("manager");
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
 
-        await Act(number, handler, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Act(number, await _db.StaffAsync("agent"), (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
         await Act(number, handler, (c, ctx) => c.Investigate(Findings, ctx), note: "已调取停电计划单");
         await Act(number, handler, (c, ctx) => c.Resolve(Resolution(Start.AddHours(20)), ctx));
         _db.Time.Advance(TimeSpan.FromHours(20));
@@ -80,13 +80,13 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
         var seenByBoth = (await _db.LoadAsync(number)).Revision;
 
-        var first = await _db.Complaints.ActAsync(number, seenByBoth, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), TestContext.Current.CancellationToken);
+        var first = await _db.Complaints.ActAsync(number, seenByBoth, await _db.StaffAsync("agent"), null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), TestContext.Current.CancellationToken);
         var second = await _db.Complaints.ActAsync(number, seenByBoth, manager, null, (c, ctx) => c.AddNote(new ProgressNote("客户再次来电催办"), ctx), TestContext.Current.CancellationToken);
 
         Assert.True(first.Succeeded);
         Assert.False(second.Succeeded);
         Assert.True(second.Conflict);
-        Assert.StartsWith("该投诉已被李强于 2026-11-23 09:30 修改（受理派单，当前阶段：调查分析）", Assert.Single(second.Result.Reasons));
+        Assert.StartsWith("该投诉已被王芳于 2026-11-23 09:30 修改（受理派单，当前阶段：调查分析）", Assert.Single(second.Result.Reasons));
         var c = await _db.LoadAsync(number);
         Assert.Equal([null, LoopTrigger.Dispatch], c.Timeline.Select(e => e.Trigger));
 
@@ -120,7 +120,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
     [Fact]
     public async Task Two_instances_acting_at_once_on_one_complaint_give_one_success_and_one_clear_conflict()
     {
-        var handler = await _db.StaffAsync("handler");
+        var colleague = await _db.StaffAsync("agent2");
         var manager = await _db.StaffAsync("manager");
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
         var seen = (await _db.LoadAsync(number)).Revision;
@@ -128,7 +128,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
         var otherService = other.GetRequiredService<ComplaintService>();
 
         var outcomes = await Task.WhenAll(
-            Task.Run(() => _db.Complaints.ActAsync(number, seen, handler, null, (c, ctx) => c.AddNote(new ProgressNote("甲：已联系客户"), ctx))),
+            Task.Run(() => _db.Complaints.ActAsync(number, seen, colleague, null, (c, ctx) => c.AddNote(new ProgressNote("甲：已联系客户"), ctx))),
             Task.Run(() => otherService.ActAsync(number, seen, manager, null, (c, ctx) => c.AddNote(new ProgressNote("乙：经理督办"), ctx))));
 
         Assert.Single(outcomes, o => o.Succeeded);
@@ -191,7 +191,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
 
         var number = await _db.RegisterAsync(agent);
         var handler = await _db.StaffAsync("handler");
-        var step = await _db.Complaints.ActAsync(number, 1, handler, "<script>x</script>", (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), TestContext.Current.CancellationToken);
+        var step = await _db.Complaints.ActAsync(number, 1, agent, "<script>x</script>", (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx), TestContext.Current.CancellationToken);
 
         Assert.False(step.Succeeded);
         var c = await _db.LoadAsync(number);
@@ -204,7 +204,7 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
     public async Task Merging_needs_an_open_main_complaint()
     {
         var agent = await _db.StaffAsync("agent");
-        var handler = await _db.StaffAsync("handler");
+        var handler = await _db.StaffAsync("manager"); // at intake the complaint is the service centre's: its manager merges
         var main = await _db.RegisterAsync(agent);
         var duplicate = await _db.RegisterAsync(agent);
 

@@ -31,9 +31,9 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
             _numbers.Add(await _db.RegisterAsync(i < 20 ? agent : agent2, intake));
         }
         var first = await _db.LoadAsync(_numbers[0]);
-        await _db.Complaints.ActAsync(first.Number, first.Revision, handler, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await _db.Complaints.ActAsync(first.Number, first.Revision, agent, null, (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
         var last = await _db.LoadAsync(_numbers[24]);
-        await _db.Complaints.ActAsync(last.Number, last.Revision, handler, null, (c, ctx) => c.Withdraw(new Withdrawal("客户撤回", "电话录音"), ctx));
+        await _db.Complaints.ActAsync(last.Number, last.Revision, agent2, null, (c, ctx) => c.Withdraw(new Withdrawal("客户撤回", "电话录音"), ctx));
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();

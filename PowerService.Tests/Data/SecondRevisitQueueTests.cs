@@ -64,15 +64,15 @@ public abstract class SecondRevisitQueueTests(DatabaseProvider provider) : IAsyn
 
     private async Task ResolveAsync(string number)
     {
-        await ActAsync(number, (c, ctx) => c.Dispatch(new DispatchOrder(_handler.Actor, "城区供电所"), ctx));
+        await ActAsync(number, (c, ctx) => c.Dispatch(new DispatchOrder(_handler.Actor, "城区供电所"), ctx), await _db.StaffAsync("agent"));
         await ActAsync(number, (c, ctx) => c.Investigate(Findings, ctx));
         await ActAsync(number, (c, ctx) => c.Resolve(Resolution(ctx.At.AddDays(2)), ctx));
     }
 
-    private async Task ActAsync(string number, Func<Complaint, StepContext, StepResult> step)
+    private async Task ActAsync(string number, Func<Complaint, StepContext, StepResult> step, StaffUser? by = null)
     {
         var current = await _db.LoadAsync(number);
-        var outcome = await _db.Complaints.ActAsync(number, current.Revision, _handler, null, step, TestContext.Current.CancellationToken);
+        var outcome = await _db.Complaints.ActAsync(number, current.Revision, by ?? _handler, null, step, TestContext.Current.CancellationToken);
         Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
     }
 }

@@ -120,9 +120,10 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
     public async Task Stopped_clocks_raise_nothing()
     {
         var number = await RegisterAsync();
-        var handler = await _db.StaffAsync("handler");
+        var firstResponder = await _db.StaffAsync("agent");
         var c = await _db.LoadAsync(number);
-        await _db.Complaints.ActAsync(number, c.Revision, handler, null, (x, ctx) => x.AddNote(new PowerService.Domain.Complaints.Steps.ProgressNote("已联系客户", ContactedCustomer: true), ctx), TestContext.Current.CancellationToken);
+        Assert.True((await _db.Complaints.ActAsync(number, c.Revision, firstResponder, null,
+            (x, ctx) => x.AddNote(new PowerService.Domain.Complaints.Steps.ProgressNote("已联系客户", ContactedCustomer: true), ctx), TestContext.Current.CancellationToken)).Succeeded);
         _db.Time.Advance(TimeSpan.FromHours(3));
 
         await _db.Monitor.ScanAsync(TestContext.Current.CancellationToken);

@@ -6,6 +6,7 @@ using PowerService.Domain.Complaints;
 using PowerService.Domain.Sla;
 using PowerService.Tests.Support;
 using PowerService.Web.Data;
+using PowerService.Web.Features.Shared;
 using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
 
 namespace PowerService.Tests.Data;
@@ -25,9 +26,9 @@ public abstract class StartupUpgradeTests(DatabaseProvider provider) : IAsyncLif
         var ct = TestContext.Current.CancellationToken;
         var handler = await _db.StaffAsync("handler");
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
-        async Task Act(Func<Complaint, PowerService.Domain.Complaints.Steps.StepContext, StepResult> step) =>
-            Assert.True((await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, handler, null, step, ct)).Succeeded);
-        await Act((c, ctx) => c.Dispatch(new PowerService.Domain.Complaints.Steps.DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        async Task Act(Func<Complaint, PowerService.Domain.Complaints.Steps.StepContext, StepResult> step, StaffUser? by = null) =>
+            Assert.True((await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, by ?? handler, null, step, ct)).Succeeded);
+        await Act((c, ctx) => c.Dispatch(new PowerService.Domain.Complaints.Steps.DispatchOrder(handler.Actor, "城区供电所"), ctx), await _db.StaffAsync("agent"));
         await Act((c, ctx) => c.Investigate(Findings, ctx));
         await Act((c, ctx) => c.Resolve(Resolution(Start.AddHours(20)), ctx));
         await Act((c, ctx) => c.Revisit(Dissatisfied, ctx)); // re-opened: this round's second revisit is superseded

@@ -106,13 +106,13 @@ public abstract class UserAdminTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_tab_whose_session_ended_cannot_change_a_complaint_even_before_it_revalidates()
     {
+        var handler = await _db.StaffAsync("agent2"); // a colleague of the service centre, where the complaint is
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"));
-        var handler = await _db.StaffAsync("handler");
         string stamp;
         await using (var scope = _db.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            stamp = (await users.GetSecurityStampAsync((await users.FindByNameAsync("handler"))!));
+            stamp = (await users.GetSecurityStampAsync((await users.FindByNameAsync("agent2"))!));
         }
         var openTab = handler with { SecurityStamp = stamp };
         var note = (PowerService.Domain.Complaints.Complaint c, PowerService.Domain.Complaints.Steps.StepContext ctx) =>

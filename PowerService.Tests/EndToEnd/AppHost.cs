@@ -66,7 +66,8 @@ public sealed class AppHost : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>();
         var account = PowerService.Web.Data.DemoData.Accounts.Single(a => a.UserName == userName);
         var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == userName).Select(u => u.Id));
-        return new(new PowerService.Domain.Staff.Actor(id, account.DisplayName), [account.Role], account.Department);
+        var companyLevel = db.Departments.Any(d => d.Name == account.Department && d.IsCompanyLevel);
+        return new(new PowerService.Domain.Staff.Actor(id, account.DisplayName), [account.Role], account.Department) { CompanyLevel = companyLevel };
     }
 
     public async Task<IPage> SignInAsync(string userName, IPage? page = null)

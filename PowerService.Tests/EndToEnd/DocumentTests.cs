@@ -85,14 +85,14 @@ public sealed class DocumentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_handler_sees_what_is_missing_and_cannot_issue()
+    public async Task Its_first_responder_sees_what_is_missing_and_cannot_issue()
     {
         var agent = await _app.StaffAsync("agent");
         using var scope = _app.Services.CreateScope();
         var number = (await scope.ServiceProvider.GetRequiredService<ComplaintService>().RegisterAsync(
             ComplaintBuilder.ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123009", Phone = "13900000009", AccountNumber = null },
             Guid.NewGuid(), agent, TestContext.Current.CancellationToken)).Value!;
-        var page = await _app.SignInAsync("handler");
+        var page = await _app.SignInAsync("agent"); // only managers issue
 
         await page.GotoAsync($"{_app.BaseUrl}/complaints/{number}/documents");
 

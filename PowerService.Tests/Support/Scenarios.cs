@@ -15,12 +15,12 @@ public static class Scenarios
     {
         var number = (await complaints.RegisterAsync(ComplaintBuilder.ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" },
             Guid.NewGuid(), agent)).Value!;
-        async Task Act(Func<Complaint, StepContext, StepResult> step)
+        async Task Act(Func<Complaint, StepContext, StepResult> step, StaffUser? by = null)
         {
-            var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, handler, null, step);
+            var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, by ?? handler, null, step);
             Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
         }
-        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, "城区供电所"), ctx));
+        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, handler.Department), ctx), agent); // the first responder dispatches
         await Act((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
         await Act((c, ctx) => c.Resolve(ComplaintBuilder.Resolution(ComplaintBuilder.Start.AddHours(20)), ctx));
         time.Advance(TimeSpan.FromHours(20));

@@ -126,7 +126,8 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var db = NewContext();
         var account = DemoData.Accounts.Single(a => a.UserName == userName);
         var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-        return new StaffUser(new Actor(id, account.DisplayName), [account.Role], account.Department);
+        var companyLevel = await db.Departments.AnyAsync(d => d.Name == account.Department && d.IsCompanyLevel);
+        return new StaffUser(new Actor(id, account.DisplayName), [account.Role], account.Department) { CompanyLevel = companyLevel };
     }
 
     public async Task<string> RegisterAsync(StaffUser by, ComplaintIntake? intake = null)

@@ -40,4 +40,10 @@ public sealed class Department
     public string Name { get; set; } = "";
     public TimeOnly Opens { get; set; } = new(8, 30);
     public TimeOnly Closes { get; set; } = new(17, 30);
+
+    /// <summary>
+    /// The department runs complaint management for the whole company (the customer service centre):
+    /// its managers see and act on every complaint; other managers on their own department's.
+    /// </summary>
+    public bool IsCompanyLevel { get; set; }
 }

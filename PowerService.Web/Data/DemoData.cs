@@ -24,6 +24,9 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
 {
     public const string Password = "Demo@2026";
 
+    /// <summary>The customer service centre runs complaint management for the whole company: its managers are company-level.</summary>
+    public const string CompanyLevelDepartment = "客户服务中心";
+
     public static readonly string[] Departments = ["客户服务中心", "城区供电所", "郊区供电所", "营销部（计量）", "运维检修部"];
 
     public static readonly DemoAccount[] Accounts =
@@ -34,6 +37,7 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
         new("handler2", "孙丽", StaffRole.Handler, "营销部（计量）"),
         new("handler3", "周杰", StaffRole.Handler, "运维检修部"),
         new("manager", "赵敏", StaffRole.Manager, "客户服务中心"),
+        new("manager2", "吴刚", StaffRole.Manager, "运维检修部"),
         new("trainer", "陈静", StaffRole.Trainer, "培训中心"),
         new("admin", "系统管理员", StaffRole.Admin, "信息中心"),
     ];
@@ -43,7 +47,7 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
     {
         await EnsureCalendarsAndPolicyAsync();
         foreach (var name in Departments.Where(n => !db.Departments.Any(d => d.Name == n)))
-            db.Departments.Add(new Department { Name = name });
+            db.Departments.Add(new Department { Name = name, IsCompanyLevel = name == CompanyLevelDepartment });
         await db.SaveChangesAsync();
         foreach (var role in StaffRoles.People.Select(r => r.ToString()))
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
@@ -120,7 +124,13 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
     /// <summary>Replies issued while generating, to be stored once the complaints have their ids.</summary>
     public List<(Complaint Complaint, IssuedDocumentFile File)> IssuedFiles { get; } = [];
 
-    private static readonly StaffRole[] Acting = [StaffRole.IntakeAgent, StaffRole.Handler, StaffRole.Manager];
+    /// <summary>A step by a demo account, in its own role and department, as the app would take it.</summary>
+    private StepContext As(Actor who, DateTimeOffset at, string? note = null)
+    {
+        var account = DemoData.Accounts.Single(a => staff[a.UserName] == who);
+        return new(who, [account.Role], at, note, schedule, new Workplace(account.Department, account.Department == DemoData.CompanyLevelDepartment));
+    }
+
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
     private static readonly string[] GivenNames = ["建国", "秀英", "伟", "芳", "敏", "静", "丽娟", "强", "磊", "军", "洋", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "桂英", "志强", "海燕", "红梅"];
     private static readonly string[] Districts = ["西湖区文三路", "拱墅区莫干山路", "上城区解放路", "滨江区江南大道", "萧山区人民路", "余杭区临平大道", "临安区锦城街道", "富阳区富春街道"];
@@ -200,7 +210,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         var date = at.ChinaDate();
         var sequence = _sequences[date] = _sequences.GetValueOrDefault(date) + 1;
         var agent = staff[random.Next(2) == 0 ? "agent" : "agent2"];
-        var result = Complaint.Register(intake, ComplaintNumber.For(date, sequence), Guid.NewGuid(), "客户服务中心", new StepContext(agent, Acting, at, null, schedule));
+        var result = Complaint.Register(intake, ComplaintNumber.For(date, sequence), Guid.NewGuid(), "客户服务中心", As(agent, at));
         return result.Value ?? throw new InvalidOperationException("Demo intake invalid: " + string.Join("；", result.Outcome.Reasons));
     }
 
@@ -216,20 +226,21 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         };
         var handler = staff[handlerName];
         var at = registered.AddMinutes(20 + random.Next(60));
-        StepContext By(Actor who, string? note = null) => new(who, Acting, at, note, schedule);
+        StepContext By(Actor who, string? note = null) => As(who, at, note);
+        var manager = staff["manager"];
 
         if (target is Stage.Merged or Stage.Withdrawn or Stage.Reclassified)
         {
             Ensure(target switch
             {
-                Stage.Merged => c.MergeInto(new MergeRequest(ComplaintNumber.For(registered.ChinaDate().AddDays(-1), 1), "同一事件客户重复来电，并入首次工单统一答复"), By(handler)),
-                Stage.Withdrawn => c.Withdraw(new Withdrawal("客户来电表示问题已解决，撤回投诉", "电话录音"), By(handler)),
-                _ => c.Reclassify(new Reclassification(ReclassifiedAs.Enquiry, "经核实客户仅咨询电价政策，已当场解答"), By(handler)),
+                Stage.Merged => c.MergeInto(new MergeRequest(ComplaintNumber.For(registered.ChinaDate().AddDays(-1), 1), "同一事件客户重复来电，并入首次工单统一答复"), By(manager)),
+                Stage.Withdrawn => c.Withdraw(new Withdrawal("客户来电表示问题已解决，撤回投诉", "电话录音"), By(c.FirstResponder)),
+                _ => c.Reclassify(new Reclassification(ReclassifiedAs.Enquiry, "经核实客户仅咨询电价政策，已当场解答"), By(manager)),
             });
             return;
         }
 
-        Ensure(c.Dispatch(new DispatchOrder(handler, department), By(staff["agent"])));
+        Ensure(c.Dispatch(new DispatchOrder(handler, department), By(c.FirstResponder)));
         if (target == Stage.Investigate) return;
 
         at = at.AddHours(2 + random.Next(12));
@@ -248,7 +259,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
             Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Dissatisfied,
                 !companyFault ? "客户对调查结论有疑问，要求当面说明"
                     : c.Resolution!.Compensation!.Kind is CompensationKind.Refund or CompensationKind.BillReduction ? "客户认为补偿不足，要求重新核算"
-                    : "客户认为问题未彻底解决，要求进一步处理"), By(staff["agent"])));
+                    : "客户认为问题未彻底解决，要求进一步处理"), By(c.FirstResponder)));
             at = at.AddHours(6 + random.Next(10));
             Ensure(c.Resolve(Resolution(c, at) with
             {
@@ -266,20 +277,20 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
 
         at = at.AddHours(2 + random.Next(18));
         if (at > now) return;
-        Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, random.Next(4) == 0 ? Satisfaction.FairlySatisfied : Satisfaction.Satisfied, "对处理结果表示认可"), By(staff["agent"])));
+        Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, random.Next(4) == 0 ? Satisfaction.FairlySatisfied : Satisfaction.Satisfied, "对处理结果表示认可"), By(c.FirstResponder)));
         if (target == Stage.Revisit) return;
 
         at = c.ResolvedAt!.Value.AddDays(7).AddHours(1 + random.Next(20));
         if (at > now) return;
-        Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Satisfied, "问题未再出现"), By(staff["agent"])));
+        Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Satisfied, "问题未再出现"), By(c.FirstResponder)));
         if (target == Stage.Improve) return;
 
         at = at.AddHours(2 + random.Next(24));
         if (at > now) return;
-        if (c.Channel == Channel.Regulator12398 && !IssueReply(c, new StepContext(staff["manager"], Acting, at, null, schedule))) return;
+        if (c.Channel == Channel.Regulator12398 && !IssueReply(c, By(manager))) return;
         var ownFault = c.Investigation!.Responsibility == Responsibility.Company;
         Ensure(random.Next(5) == 0 || !ownFault
-            ? c.WaiveImprovement(new ImprovementWaiver(ownFault ? "属个别偶发情况，相关流程已在本季度整改计划中覆盖" : "非供电企业责任，已向客户说明并督促责任方处理"), By(staff["manager"]))
+            ? c.WaiveImprovement(new ImprovementWaiver(ownFault ? "属个别偶发情况，相关流程已在本季度整改计划中覆盖" : "非供电企业责任，已向客户说明并督促责任方处理"), By(manager))
             : c.Improve(new ImprovementPlan("流程中缺少对该环节的复核，信息未及时同步", [
                 new CorrectiveAction("增加该环节复核并纳入月度抽查", "班组长 " + handler.DisplayName, at.ChinaDate().AddDays(30)),
                 new CorrectiveAction("开展一次专题培训并考试", "培训中心 陈静", at.ChinaDate().AddDays(45)),
@@ -292,7 +303,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         if (random.Next(100) >= 90) return;
         var at = registered.AddMinutes(c.Urgency == Urgency.Normal ? 10 + random.Next(80) : 3 + random.Next(15));
         if (at > now) return;
-        Ensure(c.AddNote(new ProgressNote("已电话联系客户，说明受理情况和处理时限", ContactedCustomer: true), new StepContext(staff["agent"], Acting, at, null, schedule)));
+        Ensure(c.AddNote(new ProgressNote("已电话联系客户，说明受理情况和处理时限", ContactedCustomer: true), As(c.FirstResponder, at)));
     }
 
     /// <summary>A 12398 complaint is closed only after its reply is issued: render it, as a manager would.</summary>

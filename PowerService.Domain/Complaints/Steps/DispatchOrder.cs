@@ -33,3 +33,20 @@ public sealed record ProgressNote(string? Text, bool ContactedCustomer = false) 
     public static IReadOnlyList<FieldRule<ProgressNote>> Rules { get; } =
         [.. CommonRules.RequiredText<ProgressNote>(nameof(Text), "进度说明", d => d.Text, Limits.Note)];
 }
+
+/// <summary>Why a colleague takes a complaint over from its handler.</summary>
+public enum TakeOverReason { Absence, Workload, Other }
+
+/// <summary>
+/// 接手办理: a colleague of the complaint's department (or a manager) becomes its handler, for a
+/// reason the owner will read on the timeline. The first responder (首问责任人) stays.
+/// </summary>
+public sealed record TakeOver(TakeOverReason? Reason, string? Explanation) : IStepData<TakeOver>
+{
+    public static IReadOnlyList<FieldRule<TakeOver>> Rules { get; } =
+    [
+        new(nameof(Reason), d => d.Reason is not null, "请选择接手原因"),
+        new(nameof(Explanation), d => d.Reason != TakeOverReason.Other || TextRules.Present(d.Explanation), "原因为“其他”时请写明说明"),
+        .. CommonRules.OptionalText<TakeOver>(nameof(Explanation), "接手说明", d => d.Explanation, Limits.Note),
+    ];
+}

@@ -39,8 +39,15 @@ public static class ComplaintBuilder
     /// <summary>The shipped calendars with the default policy and hours: clocks run as in production.</summary>
     public static readonly SlaSchedule Schedule = new(SlaPolicy.Default, ShippedCalendars.Calendar, BusinessHours.Default, ClockThresholds.Default);
 
+    /// <summary>Where the builder's people work, as in the demo: the customer service centre is the company-level department.</summary>
+    public static readonly Workplace ServiceCentre = new("客户服务中心", CompanyLevel: true);
+    public static readonly Workplace CityStation = new("城区供电所");
+
+    public static Workplace WorkplaceOf(Actor person) => person == Handler ? CityStation : ServiceCentre;
+
+    /// <summary>A step by <paramref name="by"/> (default the handler) in <paramref name="roles"/> (default all acting roles, which with the builder's workplaces makes a company-level manager).</summary>
     public static StepContext At(DateTimeOffset at, Actor? by = null, params StaffRole[] roles) =>
-        new(by ?? Handler, roles.Length == 0 ? AllActingRoles : roles, at, null, Schedule);
+        new(by ?? Handler, roles.Length == 0 ? AllActingRoles : roles, at, null, Schedule, roles.Length == 0 ? ServiceCentre : WorkplaceOf(by ?? Handler));
 
     public static StepContext Ctx(Complaint c, double hoursAfterStart = 1, params StaffRole[] roles) =>
         At(Start.AddHours(hoursAfterStart), Handler, roles);

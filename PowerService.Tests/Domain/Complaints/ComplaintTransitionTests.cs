@@ -17,22 +17,22 @@ public class ComplaintTransitionTests
         [Stage.Investigate] = new()
         {
             [LoopTrigger.Investigate] = Stage.Resolve, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Investigate, [LoopTrigger.Escalate] = Stage.Investigate, [LoopTrigger.ExtendDeadline] = Stage.Investigate, [LoopTrigger.IssueDocument] = Stage.Investigate, [LoopTrigger.Reassign] = Stage.Investigate,
+            [LoopTrigger.Reclassify] = Stage.Reclassified, [LoopTrigger.AddNote] = Stage.Investigate, [LoopTrigger.Escalate] = Stage.Investigate, [LoopTrigger.ExtendDeadline] = Stage.Investigate, [LoopTrigger.IssueDocument] = Stage.Investigate, [LoopTrigger.Reassign] = Stage.Investigate, [LoopTrigger.TakeOver] = Stage.Investigate,
         },
         [Stage.Resolve] = new()
         {
             [LoopTrigger.Resolve] = Stage.Revisit, [LoopTrigger.Merge] = Stage.Merged, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.AddNote] = Stage.Resolve, [LoopTrigger.Escalate] = Stage.Resolve, [LoopTrigger.ExtendDeadline] = Stage.Resolve, [LoopTrigger.IssueDocument] = Stage.Resolve, [LoopTrigger.Reassign] = Stage.Resolve,
+            [LoopTrigger.AddNote] = Stage.Resolve, [LoopTrigger.Escalate] = Stage.Resolve, [LoopTrigger.ExtendDeadline] = Stage.Resolve, [LoopTrigger.IssueDocument] = Stage.Resolve, [LoopTrigger.Reassign] = Stage.Resolve, [LoopTrigger.TakeOver] = Stage.Resolve,
         },
         [Stage.Revisit] = new()
         {
             [LoopTrigger.Revisit] = Stage.Revisit, [LoopTrigger.Withdraw] = Stage.Withdrawn,
-            [LoopTrigger.AddNote] = Stage.Revisit, [LoopTrigger.Escalate] = Stage.Revisit, [LoopTrigger.ExtendDeadline] = Stage.Revisit, [LoopTrigger.IssueDocument] = Stage.Revisit, [LoopTrigger.Reassign] = Stage.Revisit,
+            [LoopTrigger.AddNote] = Stage.Revisit, [LoopTrigger.Escalate] = Stage.Revisit, [LoopTrigger.ExtendDeadline] = Stage.Revisit, [LoopTrigger.IssueDocument] = Stage.Revisit, [LoopTrigger.Reassign] = Stage.Revisit, [LoopTrigger.TakeOver] = Stage.Revisit,
         },
         [Stage.Improve] = new()
         {
             [LoopTrigger.Improve] = Stage.Closed, [LoopTrigger.WaiveImprovement] = Stage.Closed,
-            [LoopTrigger.AddNote] = Stage.Improve, [LoopTrigger.Escalate] = Stage.Improve, [LoopTrigger.ExtendDeadline] = Stage.Improve, [LoopTrigger.IssueDocument] = Stage.Improve, [LoopTrigger.Reassign] = Stage.Improve,
+            [LoopTrigger.AddNote] = Stage.Improve, [LoopTrigger.Escalate] = Stage.Improve, [LoopTrigger.ExtendDeadline] = Stage.Improve, [LoopTrigger.IssueDocument] = Stage.Improve, [LoopTrigger.Reassign] = Stage.Improve, [LoopTrigger.TakeOver] = Stage.Improve,
         },
         // Closed and side-ended complaints only take documents (a case file for an audit).
         [Stage.Closed] = new() { [LoopTrigger.IssueDocument] = Stage.Closed },
@@ -95,6 +95,7 @@ public class ComplaintTransitionTests
             LoopTrigger.Improve => c.Improve(Plan, At(Start.AddDays(20))),
             LoopTrigger.WaiveImprovement => c.WaiveImprovement(new ImprovementWaiver("系统原因已在其他整改项目中处理完毕"), At(Start.AddDays(20))),
             LoopTrigger.Reassign => c.Reassign(new Reassignment(Manager, "营销部", "涉及计量专业"), ctx),
+            LoopTrigger.TakeOver => c.TakeOver(new TakeOver(TakeOverReason.Absence, null), At(Start.AddHours(30), Manager)), // not by the owner
             LoopTrigger.AddNote => c.AddNote(new ProgressNote("已联系客户，约定明日上门"), ctx),
             LoopTrigger.Merge => c.MergeInto(new MergeRequest("TS202611220007", "重复来电"), ctx),
             LoopTrigger.Withdraw => c.Withdraw(new Withdrawal("客户表示已自行解决", "电话录音"), ctx),

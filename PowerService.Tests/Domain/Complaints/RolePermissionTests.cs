@@ -40,7 +40,7 @@ public class RolePermissionTests
     public void Trainers_and_admins_act_on_no_live_complaint(StaffRole role)
     {
         foreach (var stage in StageExtensions.LoopStages)
-            Assert.Empty(In(stage).AvailableTriggers([role], Start));
+            Assert.Empty(In(stage).AvailableTriggers(Manager, [role], ServiceCentre, Start));
         Assert.False(LoopPermissions.MayRegister([role]));
         var registration = Complaint.Register(ValidIntake(), "TS202611230009", Guid.NewGuid(), "客户服务中心", At(Start, Agent, role));
         Assert.False(registration.Succeeded);
@@ -66,10 +66,10 @@ public class RolePermissionTests
     public void Available_triggers_combine_the_stage_and_the_role()
     {
         var improve = In(Stage.Improve);
-        Assert.Equal([LoopTrigger.Improve, LoopTrigger.Reassign, LoopTrigger.AddNote], improve.AvailableTriggers([StaffRole.Handler], Start));
-        Assert.Equal([LoopTrigger.Improve, LoopTrigger.WaiveImprovement, LoopTrigger.Reassign, LoopTrigger.AddNote, LoopTrigger.Escalate, LoopTrigger.ExtendDeadline,
-            LoopTrigger.IssueDocument], improve.AvailableTriggers([StaffRole.Manager], Start));
-        Assert.Equal([LoopTrigger.AddNote], improve.AvailableTriggers([StaffRole.IntakeAgent], Start));
-        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.AddNote, LoopTrigger.Withdraw], In(Stage.Intake).AvailableTriggers([StaffRole.IntakeAgent], Start));
+        Assert.Equal([LoopTrigger.Improve, LoopTrigger.Reassign, LoopTrigger.AddNote], improve.AvailableTriggers(Handler, [StaffRole.Handler], CityStation, Start));
+        Assert.Equal([LoopTrigger.Improve, LoopTrigger.WaiveImprovement, LoopTrigger.Reassign, LoopTrigger.TakeOver, LoopTrigger.AddNote, LoopTrigger.Escalate,
+            LoopTrigger.ExtendDeadline, LoopTrigger.IssueDocument], improve.AvailableTriggers(Manager, [StaffRole.Manager], ServiceCentre, Start));
+        Assert.Equal([LoopTrigger.AddNote], improve.AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
+        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.AddNote, LoopTrigger.Withdraw], In(Stage.Intake).AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
     }
 }

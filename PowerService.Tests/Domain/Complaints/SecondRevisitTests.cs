@@ -12,7 +12,7 @@ public class SecondRevisitTests
 {
     private static readonly DateTimeOffset ResolvedAt = DateTimeOffset.Parse("2026-11-23T02:03:04.5678901Z");
     private static readonly DateTimeOffset Opens = ResolvedAt.AddDays(7); // 2026-11-30 10:03:04.5678901 in Beijing
-    private static readonly StaffRole[] Agent = [StaffRole.IntakeAgent];
+    private static readonly StaffRole[] AgentRoles = [StaffRole.IntakeAgent];
 
     /// <summary>Resolved at <see cref="ResolvedAt"/>; the first revisit, satisfied, 20 hours later.</summary>
     private static Complaint WaitingForSecondRevisit()
@@ -21,7 +21,7 @@ public class SecondRevisitTests
         Ok(c, c.Dispatch(Dispatch, At(Start.AddMinutes(5))));
         Ok(c, c.Investigate(Findings, At(Start.AddMinutes(10))));
         Ok(c, c.Resolve(Resolution(Start.AddHours(20)), At(ResolvedAt)));
-        Assert.Contains(LoopTrigger.Revisit, c.AvailableTriggers(Agent, ResolvedAt)); // the first revisit may follow at once
+        Assert.Contains(LoopTrigger.Revisit, c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, ResolvedAt)); // the first revisit may follow at once
         Assert.Null(c.SecondRevisitOpensAt);
         Ok(c, c.Revisit(Satisfied, At(ResolvedAt.AddHours(20))));
         return c;
@@ -33,7 +33,7 @@ public class SecondRevisitTests
         var c = WaitingForSecondRevisit();
         var justBefore = Opens.AddTicks(-1);
 
-        Assert.Equal([LoopTrigger.AddNote, LoopTrigger.Withdraw], c.AvailableTriggers(Agent, justBefore));
+        Assert.Equal([LoopTrigger.AddNote, LoopTrigger.Withdraw], c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, justBefore));
         Assert.Equal(Opens, c.SecondRevisitWaitsUntil(justBefore));
         Assert.Equal(Opens, c.SecondRevisitOpensAt);
         Assert.Equal("二次回访须在 2026-11-30 10:03 之后进行（解决后满 7 天）", Complaint.SecondRevisitNotYet(Opens));
@@ -44,8 +44,8 @@ public class SecondRevisitTests
     {
         var c = WaitingForSecondRevisit();
 
-        Assert.Equal([LoopTrigger.Revisit, LoopTrigger.AddNote, LoopTrigger.Withdraw], c.AvailableTriggers(Agent, Opens));
-        Assert.Contains(LoopTrigger.Revisit, c.AvailableTriggers(Agent, Opens.AddDays(3)));
+        Assert.Equal([LoopTrigger.Revisit, LoopTrigger.AddNote, LoopTrigger.Withdraw], c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, Opens));
+        Assert.Contains(LoopTrigger.Revisit, c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, Opens.AddDays(3)));
         Assert.Null(c.SecondRevisitWaitsUntil(Opens));
     }
 
@@ -55,7 +55,7 @@ public class SecondRevisitTests
         var c = WaitingForSecondRevisit();
         var revision = c.Revision;
 
-        var early = c.Revisit(Satisfied, At(Opens.AddTicks(-1), Handler, Agent));
+        var early = c.Revisit(Satisfied, At(Opens.AddTicks(-1), Handler, AgentRoles));
 
         Assert.False(early.Succeeded);
         Assert.Equal("二次回访须在 2026-11-30 10:03 之后进行（解决后满 7 天）", Assert.Single(early.Reasons));
@@ -67,7 +67,7 @@ public class SecondRevisitTests
     {
         var c = WaitingForSecondRevisit();
 
-        Ok(c, c.Revisit(Satisfied, At(Opens, Handler, Agent)));
+        Ok(c, c.Revisit(Satisfied, At(Opens, Handler, AgentRoles)));
 
         Assert.Equal(Stage.Improve, c.Stage);
         Assert.Null(c.SecondRevisitOpensAt);

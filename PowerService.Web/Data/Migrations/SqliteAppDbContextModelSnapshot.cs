@@ -603,6 +603,9 @@ namespace PowerService.Web.Data.Migrations
                     b.Property<TimeOnly>("Closes")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsCompanyLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -42,6 +42,9 @@ public sealed record QueueRow(
     public SlaClock? NextClock => Clocks.Where(c => c.IsRunning).MinBy(c => c.DueAt);
 }
 
+/// <summary>A complaint opened by number: the complaint, or why this person may not open it (both null: no such complaint).</summary>
+public sealed record ComplaintLookup(Complaint? Complaint, string? Refusal);
+
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
 /// <summary>A member of staff a complaint can be dispatched to.</summary>

@@ -35,7 +35,7 @@ public sealed class ComplaintService(
     public async Task<QueueResult> QueueAsync(QueueQuery query, StaffUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var complaints = db.Complaints.AsNoTracking();
+        var complaints = InScope(db.Complaints.AsNoTracking(), user);
 
         complaints = query.Scope switch
         {
@@ -78,6 +78,31 @@ public sealed class ComplaintService(
         return new(rows, total);
     }
 
+    /// <summary>
+    /// The complaints a person may see, as a query: what they own or took first, and what is with
+    /// their department; everything for company-level managers and admins. The same rule as
+    /// <see cref="LoopPermissions.MayView"/>, which a test holds this to.
+    /// </summary>
+    public static IQueryable<Complaint> InScope(IQueryable<Complaint> complaints, StaffUser user)
+    {
+        if (!LoopPermissions.MayViewLiveComplaints(user.Roles)) return complaints.Where(_ => false);
+        if (LoopPermissions.SeesEveryComplaint(user.Roles, user.Workplace)) return complaints;
+        var id = user.Actor.UserId;
+        var department = user.Department;
+        return complaints.Where(c => c.Owner.UserId == id || c.FirstResponder.UserId == id || c.Department == department);
+    }
+
+    /// <summary>A complaint as this person may open it: not found, outside their scope (said plainly), or the complaint.</summary>
+    public async Task<ComplaintLookup> FindAsync(string number, StaffUser user, CancellationToken ct = default)
+    {
+        var complaint = await FindAsync(number, ct);
+        if (complaint is null) return new(null, null);
+        return user.MayView(complaint)
+            ? new(complaint, null)
+            : new(null, $"投诉 {complaint.Number} 由{complaint.Department}办理，不在您的查看范围内（本人办理、首问或本部门的投诉）。如需协办，请联系该部门或公司级管理人员。");
+    }
+
+    /// <summary>Any complaint by number, whoever asks: for the service's own checks and for tests, never for a page.</summary>
     public async Task<Complaint?> FindAsync(string number, CancellationToken ct = default)
     {
         if (!ComplaintNumber.TryParse(number, out var parsed)) return null;
@@ -135,7 +160,8 @@ public sealed class ComplaintService(
 
             var schedule = await schedules.ForDepartmentAsync(complaint.Department, ct);
             var ownerBefore = complaint.Owner.UserId;
-            var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule));
+            var workplace = await WorkplaceAsync(db, user, ct);
+            var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule, workplace));
             if (!result.Succeeded) return new ActionOutcome(result);
             // The page's list of handlers may be older than an account's disabling: checked here, where it is stored.
             if (complaint.Owner.UserId != ownerBefore && !await db.Users.AnyAsync(u => u.Id == complaint.Owner.UserId && !u.IsDisabled, ct))
@@ -201,6 +227,19 @@ public sealed class ComplaintService(
         return account is { IsDisabled: false } && account.SecurityStamp == user.SecurityStamp
             ? null
             : StepResult.Refused("您的登录已失效（已退出、账号停用或权限变更），操作未保存。请重新登录后再办理。");
+    }
+
+    /// <summary>
+    /// Where the person works as stored now (an admin may have moved them since they signed in); the
+    /// system's own steps and service-level callers have no account and carry their own.
+    /// </summary>
+    private static async Task<Workplace> WorkplaceAsync(AppDbContext db, StaffUser user, CancellationToken ct)
+    {
+        var stored = await (from u in db.Users
+                            where u.Id == user.Actor.UserId
+                            select new { u.Department, CompanyLevel = db.Departments.Any(d => d.Name == u.Department && d.IsCompanyLevel) })
+            .SingleOrDefaultAsync(ct);
+        return stored is null ? user.Workplace : new Workplace(stored.Department, stored.CompanyLevel);
     }
 
     private static ActionOutcome Conflict(Complaint current) => ActionOutcome.Refused(ConflictMessage(current), conflict: true);

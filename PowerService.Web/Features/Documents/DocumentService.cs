@@ -32,9 +32,9 @@ public sealed class DocumentService(
 {
     public DocumentSettings Settings => new(options.Value.IssuingUnit, options.Value.RegulatorOffice);
 
-    public async Task<DocumentView?> ViewAsync(string number, DocumentKind kind, CancellationToken ct = default)
+    public async Task<DocumentView?> ViewAsync(string number, DocumentKind kind, StaffUser user, CancellationToken ct = default)
     {
-        var complaint = await complaints.FindAsync(number, ct);
+        var complaint = (await complaints.FindAsync(number, user, ct)).Complaint;
         if (complaint is null || !ComplaintDocuments.AppliesTo(kind, complaint)) return null; // the page offers only what applies
         var missing = ComplaintDocuments.Missing(kind, complaint);
         var preview = renderer.Problem is null && missing.Count == 0
@@ -83,11 +83,12 @@ public sealed class DocumentService(
     /// recorded SHA-256 every time; a mismatch is the finding, and no bytes), of a kind that applies
     /// to its complaint. Neither file nor finding: no such document.
     /// </summary>
-    public async Task<(IssuedDocumentFile? File, Integrity.IntegrityFinding? Tampered)> FileAsync(long id, CancellationToken ct = default)
+    public async Task<(IssuedDocumentFile? File, Integrity.IntegrityFinding? Tampered)> FileAsync(long id, StaffUser user, CancellationToken ct = default)
     {
         var (file, complaint, tampered) = await integrity.VerifiedFileAsync(id, ct);
         if (file is null) return (null, tampered);
-        return ComplaintDocuments.AppliesTo(file.Kind, complaint!) ? (file, null) : (null, null);
+        // A document of a complaint outside the person's scope is, to them, no document.
+        return ComplaintDocuments.AppliesTo(file.Kind, complaint!) && user.MayView(complaint!) ? (file, null) : (null, null);
     }
 
     private async Task<IReadOnlyList<IssuedVersion>> IssuedAsync(int complaintId, DocumentKind kind, CancellationToken ct)

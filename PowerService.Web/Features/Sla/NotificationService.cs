@@ -11,7 +11,8 @@ public sealed record Notification(long Id, string Number, ClockKind Clock, Clock
 
 /// <summary>
 /// Whose alerts are whose: a complaint's owner and first responder get all of its alerts; managers
-/// also get every breach and escalation (they own the levels complaints are escalated to).
+/// also get the breaches and escalations of their department (they own the levels complaints are
+/// escalated to), company-level managers those of every department.
 /// </summary>
 public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
@@ -55,8 +56,10 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
     {
         var id = user.Actor.UserId;
         var manager = user.Is(StaffRole.Manager);
+        var everyDepartment = user.CompanyLevel;
+        var department = user.Department;
         return db.SlaAlerts.Where(a => a.OwnerId == id || a.FirstResponderId == id
-            || (manager && (a.Level == ClockState.Breached || a.EscalatedTo != null)));
+            || (manager && (everyDepartment || a.Department == department) && (a.Level == ClockState.Breached || a.EscalatedTo != null)));
     }
 
     private static IQueryable<SlaAlert> Unread(AppDbContext db, StaffUser user)

@@ -620,6 +620,9 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.Property<TimeOnly>("Closes")
                         .HasColumnType("time without time zone");
 
+                    b.Property<bool>("IsCompanyLevel")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -36,6 +36,7 @@ public abstract class StepForm
         LoopTrigger.Improve => new ImproveForm(),
         LoopTrigger.WaiveImprovement => new WaiveForm(),
         LoopTrigger.Reassign => new ReassignForm(),
+        LoopTrigger.TakeOver => new TakeOverForm(),
         LoopTrigger.AddNote => new NoteForm(),
         LoopTrigger.Merge => new MergeForm(),
         LoopTrigger.Withdraw => new WithdrawForm(),
@@ -73,6 +74,15 @@ public sealed class ReassignForm : StepForm, IPicksStaff
     public IReadOnlyList<StaffMember> Staff { get; set; } = [];
 
     protected override StepResult Step(Complaint c, StepContext ctx) => c.Reassign(new Reassignment(StaffForms.ActorOf(Staff, Handler), Department, Reason), ctx);
+}
+
+public sealed class TakeOverForm : StepForm
+{
+    public override LoopTrigger Trigger => LoopTrigger.TakeOver;
+    public TakeOverReason? Reason { get; set; }
+    public string? Explanation { get; set; }
+
+    protected override StepResult Step(Complaint c, StepContext ctx) => c.TakeOver(new TakeOver(Reason, Explanation), ctx);
 }
 
 internal static class StaffForms
