@@ -21,6 +21,18 @@ public sealed partial class Complaint
 
     public EscalationLevel Escalation { get; private set; }
 
+    /// <summary>
+    /// When the deadline watcher should next look at this complaint. Every step sets it to the step's
+    /// time (clocks may have started, stopped or moved); the watcher, having recorded what is due,
+    /// sets it to <see cref="NextAlertAfter"/>. So a scan reads what is due, not every open complaint.
+    /// Null while no clock runs.
+    /// </summary>
+    public DateTimeOffset? AlertCheckAt { get; private set; }
+
+    /// <summary>The next instant a running clock passes a level (warning, critical, breach); null when none will.</summary>
+    public DateTimeOffset? NextAlertAfter(DateTimeOffset now, ClockThresholds thresholds) =>
+        RunningClocks.Select(c => c.NextLevelAfter(now, thresholds)).Min();
+
     public IEnumerable<SlaClock> RunningClocks => _clocks.Where(c => c.IsRunning);
 
     /// <summary>What the complaint is measured against now: the one-off clocks and the current round's handling and revisits.</summary>
@@ -61,6 +73,7 @@ public sealed partial class Complaint
         Start(ClockKind.CustomerContact, ReceivedAt, context);
         Start(ClockKind.Handling, ReceivedAt, context);
         RefreshNextDue();
+        ScheduleAlertCheck(context.At);
 
         var level = StartingLevel(Channel);
         var reason = level > EscalationLevel.Team ? $"{Labels.Of(Channel)}投诉，按规定提级处理" : null;
@@ -114,7 +127,11 @@ public sealed partial class Complaint
                 break;
         }
         RefreshNextDue();
+        ScheduleAlertCheck(at);
     }
+
+    /// <summary>The watcher looks at the complaint on its next scan (when a clock runs).</summary>
+    private void ScheduleAlertCheck(DateTimeOffset at) => AlertCheckAt = NextDueAt is null ? null : at.ToUniversalTime();
 
     private void Start(ClockKind kind, DateTimeOffset at, StepContext context)
     {

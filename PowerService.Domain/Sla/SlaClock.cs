@@ -63,6 +63,24 @@ public sealed record SlaClock(ClockKind Kind, TimeLimit Limit, DateTimeOffset St
         return new(state, DueAt - now, fraction);
     }
 
+    /// <summary>
+    /// The next instant after <paramref name="now"/> at which this running clock passes a level
+    /// (warning, critical, breach); null when stopped or already breached. <see cref="Read"/> and this
+    /// agree: at the instant returned, Read gives the higher level.
+    /// </summary>
+    public DateTimeOffset? NextLevelAfter(DateTimeOffset now, ClockThresholds thresholds)
+    {
+        if (!IsRunning) return null;
+        var total = (DueAt - StartedAt).Ticks;
+        DateTimeOffset[] levels = total <= 0
+            ? [DueAt]
+            : [StartedAt.AddTicks(CeilingTicks(total * thresholds.Warning)), StartedAt.AddTicks(CeilingTicks(total * thresholds.Critical)), DueAt];
+        return levels.Where(l => l > now).Cast<DateTimeOffset?>().FirstOrDefault();
+    }
+
+    /// <summary>Rounded up, so the instant is never before the fraction is reached.</summary>
+    private static long CeilingTicks(double ticks) => (long)Math.Ceiling(ticks);
+
     /// <summary>Stops a running clock; a stopped clock keeps how it ended.</summary>
     public SlaClock Stop(DateTimeOffset at, ClockEnd how = ClockEnd.Completed) => IsRunning ? this with { StoppedAt = at, EndedAs = how } : this;
 

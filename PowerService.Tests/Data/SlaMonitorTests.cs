@@ -239,6 +239,58 @@ public abstract class SlaMonitorTests(DatabaseProvider provider) : IAsyncLifetim
         ? "DROP TRIGGER refuse_warnings;"
         : "DROP TRIGGER refuse_warnings ON \"SlaAlerts\";");
 
+    [Fact]
+    public async Task A_scan_reads_only_the_complaints_due_a_look()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = await RegisterAsync();
+        _db.Time.Advance(TimeSpan.FromMinutes(30)); // the other two customers called at 09:50
+        var later = ValidIntake() with { Channel = Channel.ServiceHall, UpstreamReference = null, ReceivedAt = _db.Time.GetUtcNow().AddMinutes(-10) };
+        var second = await _db.RegisterAsync(await _db.StaffAsync("agent"), later);
+        await _db.RegisterAsync(await _db.StaffAsync("agent"), later with { Phone = "13900000001", AccountNumber = null });
+
+        Assert.Equal(0, await _db.Monitor.ScanAsync(ct));
+        Assert.Equal(3, _db.Monitor.LastExamined); // each registration asks for a first look
+        Assert.Equal(0, await _db.Monitor.ScanAsync(ct));
+        Assert.Equal(0, _db.Monitor.LastExamined); // nothing is due: nothing is read
+
+        _db.Time.Advance(TimeSpan.FromMinutes(50)); // the first one's contact clock passes 75 % (10:50)
+        Assert.Equal(1, await _db.Monitor.ScanAsync(ct));
+        Assert.Equal(1, _db.Monitor.LastExamined);
+
+        var seen = await _db.LoadAsync(second);
+        Assert.True((await _db.Complaints.ActAsync(second, seen.Revision, await _db.StaffAsync("agent"), null,
+            (c, ctx) => c.AddNote(new PowerService.Domain.Complaints.Steps.ProgressNote("已联系客户", ContactedCustomer: true), ctx), ct)).Succeeded);
+        Assert.Equal(0, await _db.Monitor.ScanAsync(ct));
+        Assert.Equal(1, _db.Monitor.LastExamined); // the step asked for a look at its new clocks
+
+        _db.Time.Advance(TimeSpan.FromMinutes(20)); // first: past 90 %; the others: 70 of 120 minutes
+        Assert.Equal(1, await _db.Monitor.ScanAsync(ct));
+        Assert.Equal(1, _db.Monitor.LastExamined);
+        Assert.Equal([(ClockKind.CustomerContact, ClockState.Warning), (ClockKind.CustomerContact, ClockState.Critical)],
+            (await AlertsAsync()).Where(a => a.Item1 == ClockKind.CustomerContact).ToList());
+        Assert.NotNull((await _db.LoadAsync(first)).AlertCheckAt);
+    }
+
+    [Fact]
+    public async Task After_the_upgrade_every_open_complaint_is_looked_at_once_then_only_when_due()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var open = await RegisterAsync();
+        var withdrawn = await RegisterAsync();
+        Assert.True((await _db.Complaints.ActAsync(withdrawn, (await _db.LoadAsync(withdrawn)).Revision, await _db.StaffAsync("agent"), null,
+            (c, ctx) => c.Withdraw(new PowerService.Domain.Complaints.Steps.Withdrawal("客户撤回", "电话录音"), ctx), ct)).Succeeded);
+        await _db.MigrateToBeforeAsync("AlertCheckAt");
+        await using (var db = _db.NewContext()) await db.Database.MigrateAsync(ct);
+
+        Assert.NotNull((await _db.LoadAsync(open)).AlertCheckAt);
+        Assert.Null((await _db.LoadAsync(withdrawn)).AlertCheckAt);
+        await _db.Monitor.ScanAsync(ct);
+        Assert.Equal(1, _db.Monitor.LastExamined);
+        await _db.Monitor.ScanAsync(ct);
+        Assert.Equal(0, _db.Monitor.LastExamined);
+    }
+
     /// <summary>Goes back to the schema before clocks had ids and removes the ids, as a database of that time was.</summary>
     private async Task DowngradeToBeforeClockIdsAsync()
     {

@@ -25,6 +25,25 @@ public class SlaClockTests
         Assert.Equal(TimeSpan.FromHours(10 - hours), reading.Left);
     }
 
+    [Theory]
+    [InlineData(0.0, 7.5)]
+    [InlineData(7.4999, 7.5)]
+    [InlineData(7.5, 9.0)]
+    [InlineData(9.0, 10.0)]
+    [InlineData(10.0, null)]
+    public void The_next_level_after_an_instant_is_where_the_reading_changes(double hours, double? expectedHours)
+    {
+        var clock = TenHours with { StartedAt = Start.AddTicks(4_302_574), DueAt = Start.AddTicks(4_302_574).AddHours(10) }; // sub-millisecond, as stored times are
+        var now = clock.StartedAt.AddHours(hours);
+
+        var next = clock.NextLevelAfter(now, ClockThresholds.Default);
+
+        Assert.Equal(expectedHours is { } h ? clock.StartedAt.AddHours(h) : null, next);
+        if (next is { } at)
+            Assert.True(clock.Read(at, ClockThresholds.Default).State > clock.Read(at.AddTicks(-1), ClockThresholds.Default).State);
+        Assert.Null((clock with { StoppedAt = now }).NextLevelAfter(now, ClockThresholds.Default));
+    }
+
     [Fact]
     public void Thresholds_are_configurable()
     {

@@ -63,6 +63,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property<List<PowerService.Domain.Documents.DocumentIssue>>("_documents").HasColumnName("IssuedDocuments").AsJson();
         builder.Ignore(c => c.IssuedDocuments);
         builder.HasIndex(c => c.NextDueAt);
+        builder.HasIndex(c => c.AlertCheckAt); // the deadline watcher reads only what is due
         builder.HasIndex(c => c.SecondRevisitOpensAt);
 
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey("ComplaintId").OnDelete(DeleteBehavior.Restrict);

@@ -152,6 +152,9 @@ namespace PowerService.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AlertCheckAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -357,6 +360,8 @@ namespace PowerService.Web.Data.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AlertCheckAt");
 
                     b.HasIndex("Department");
 

@@ -11,7 +11,9 @@ using PowerService.Web.Features.Shared;
 namespace PowerService.Web.Features.Sla;
 
 /// <summary>
-/// Reads every running clock and records each warning, critical warning and breach once. The
+/// Reads the complaints that are due a look (<see cref="Complaint.AlertCheckAt"/>: set by every step,
+/// and by this scan to the next instant a clock passes a level) and records each warning, critical
+/// warning and breach once; a scan costs what is due, not what is open. The
 /// alert's unique key (complaint, clock id, level) is the guarantee: a second instance, or a
 /// restart that re-reads the same clocks, finds what exists and moves on; a level passed while the
 /// app was down is recorded on the next scan. Each alert is its own transaction, so one that cannot
@@ -28,36 +30,86 @@ public sealed class SlaMonitor(
 {
     private static readonly ClockState[] AlertLevels = [ClockState.Warning, ClockState.Critical, ClockState.Breached];
 
+    /// <summary>Complaints read at once: bounds the memory of a scan and the parameters of a statement, whatever the data.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Batches per scan: a backlog (the first start on a large database) is worked off over several scans.</summary>
+    private const int MaxBatchesPerScan = 40;
+
+    /// <summary>How many complaints the last scan read: what was due, for tests and benchmarks.</summary>
+    public int LastExamined { get; private set; }
+
     private readonly RepeatedFailureLog _failures = new(log, time);
 
     /// <summary>Alerts that could not be stored and are retried on each scan, by key; empty when all is well.</summary>
     public IReadOnlyDictionary<string, int> Failing => _failures.Open;
 
-    /// <summary>One pass over the open complaints; returns the number of alerts recorded.</summary>
+    /// <summary>One pass over the complaints that are due a look; returns the number of alerts recorded.</summary>
     public async Task<int> ScanAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var recorded = 0;
-        foreach (var alert in await DueAlertsAsync(now, ct))
-            if (await RecordAsync(alert, now, ct)) recorded++;
+        var examined = 0;
+        (DateTimeOffset At, int Id)? after = null;
+        for (var batch = 0; batch < MaxBatchesPerScan; batch++)
+        {
+            var due = await DueComplaintsAsync(now, after, ct);
+            if (due.Count == 0) break;
+            examined += due.Count;
+            after = (due.Complaints[^1].Complaint.AlertCheckAt!.Value, due.Complaints[^1].Complaint.Id);
+            foreach (var complaint in due.Complaints)
+            {
+                var allStored = true;
+                foreach (var alert in complaint.Alerts)
+                    if (await RecordAsync(alert, now, ct)) recorded++;
+                    else allStored &= await IsStoredAsync(alert, ct);
+                // Looked at again at the next level's instant; an alert not stored keeps it due (retried next scan).
+                if (allStored) await RescheduleAsync(complaint.Complaint, now, ct);
+            }
+            if (due.Count < BatchSize) break;
+        }
+        LastExamined = examined;
         if (recorded > 0) signal.Raise();
         return recorded;
     }
 
-    /// <summary>Alerts the clocks call for now that are not stored yet, lower levels first.</summary>
-    private async Task<List<SlaAlert>> DueAlertsAsync(DateTimeOffset now, CancellationToken ct)
+    private sealed record DueComplaint(Complaint Complaint, List<SlaAlert> Alerts);
+
+    private sealed record DueBatch(List<DueComplaint> Complaints)
+    {
+        public int Count => Complaints.Count;
+    }
+
+    /// <summary>
+    /// The next complaints due a look, earliest first, with the alerts their clocks call for now that
+    /// are not stored yet, lower levels first.
+    /// </summary>
+    /// <remarks>
+    /// Read in (time to look, id) order from where the previous batch ended, so a complaint whose
+    /// alert could not be stored (and stays due) is not read twice in one scan.
+    /// </remarks>
+    private async Task<DueBatch> DueComplaintsAsync(DateTimeOffset now, (DateTimeOffset At, int Id)? after, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var thresholds = schedules.Thresholds;
-        var open = await db.Complaints.AsNoTracking().Where(c => c.NextDueAt != null).ToListAsync(ct);
-        // A join, not a list of ids: the statement's parameter count must not grow with the data.
+        var query = db.Complaints.AsNoTracking().Where(c => c.AlertCheckAt != null && c.AlertCheckAt <= now);
+        if (after is var (afterAt, afterId))
+            query = query.Where(c => c.AlertCheckAt > afterAt || (c.AlertCheckAt == afterAt && c.Id > afterId));
+        var due = await query
+            .OrderBy(c => c.AlertCheckAt).ThenBy(c => c.Id)
+            .Take(BatchSize)
+            .ToListAsync(ct);
+        var ids = due.Select(c => c.Id).ToList(); // at most BatchSize: the parameter count never grows with the data
         var existing = (await db.SlaAlerts.AsNoTracking()
-                .Where(a => db.Complaints.Any(c => c.Id == a.ComplaintId && c.NextDueAt != null))
+                .Where(a => ids.Contains(a.ComplaintId))
                 .Select(a => new { a.ComplaintId, a.ClockId, a.Level }).ToListAsync(ct))
             .Select(a => (a.ComplaintId, a.ClockId, a.Level)).ToHashSet();
+        return new(due.Select(c => new DueComplaint(c, AlertsOf(c, existing, now, thresholds))).ToList());
+    }
 
+    private static List<SlaAlert> AlertsOf(Complaint complaint, HashSet<(int, int, ClockState)> existing, DateTimeOffset now, ClockThresholds thresholds)
+    {
         var alerts = new List<SlaAlert>();
-        foreach (var complaint in open)
         foreach (var clock in complaint.RunningClocks)
         {
             var state = clock.Read(now, thresholds).State;
@@ -73,6 +125,21 @@ public sealed class SlaMonitor(
             }
         }
         return alerts;
+    }
+
+    /// <summary>
+    /// Sets when to look next, unless the complaint changed since it was read (a step, or the escalation
+    /// a breach brought): its step set the time to look to now, so the next scan reads it afresh.
+    /// </summary>
+    private async Task RescheduleAsync(Complaint seen, DateTimeOffset now, CancellationToken ct)
+    {
+        var next = seen.NextAlertAfter(now, schedules.Thresholds);
+        await gate.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await db.Complaints.Where(c => c.Id == seen.Id && c.Revision == seen.Revision)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AlertCheckAt, next), ct);
+        }, ct);
     }
 
     /// <summary>Stores one alert (with the escalation a breach brings); false when it was not stored now.</summary>
