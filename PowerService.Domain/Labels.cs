@@ -219,6 +219,17 @@ public static class Labels
         StaffRole.Trainer => "培训师",
         StaffRole.Admin => "系统管理员",
         StaffRole.System => "系统",
+        StaffRole.Auditor => "审计员",
         _ => role.ToString(),
+    };
+
+    public static string Of(Privacy.PiiAccessKind kind) => kind switch
+    {
+        Privacy.PiiAccessKind.CustomerCard => "查看完整客户信息",
+        Privacy.PiiAccessKind.CustomerCall => "呼叫客户",
+        Privacy.PiiAccessKind.DocumentPreview => "预览文书",
+        Privacy.PiiAccessKind.DocumentDownload => "下载文书",
+        Privacy.PiiAccessKind.ContactSearch => "按电话/户号检索",
+        _ => kind.ToString(),
     };
 }
