@@ -1,4 +1,3 @@
-using PowerService.Domain;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Privacy;
 using PowerService.Web.Features.Shared;
@@ -30,7 +29,8 @@ public sealed partial class ComplaintService
     {
         if (!PrivacyPolicy.For(user.Roles).MayReveal) return new(null, "按最小必要原则，您的角色不能查看客户的完整信息。");
         if (await FindAsync(number, ct) is not { } complaint) return new(null, $"未找到投诉 {number}");
-        return await accessLog.RecordAsync(user, why, complaint.Number, Labels.Of(why), ct)
+        var detail = why == PiiAccessKind.CustomerCall ? "显示完整客户信息并拨打联系电话" : "显示完整的姓名、联系电话、户号和用电地址";
+        return await accessLog.RecordAsync(user, why, complaint.Number, detail, ct)
             ? new(complaint.Customer, null)
             : new(null, Privacy.PiiAccessLog.NotRecorded);
     }
