@@ -179,6 +179,7 @@ public sealed class PrivacyLeakTests(LeakFixture fixture) : IClassFixture<LeakFi
             await Expect(page.Locator("[data-testid=timeline-event]")).ToHaveCountAsync(fixture.TimelineCount);
             if (reveal)
             {
+                await Expect(page.Locator("[data-testid=reveal-customer]")).ToBeEnabledAsync(); // interactive: the prerendered card is replaced by then
                 await page.Locator("[data-testid=customer-card]").ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("customer-card-masked.png") });
                 await page.ClickAsync("[data-testid=reveal-customer]");
                 await Expect(page.Locator("[data-testid=customer-phone]")).ToHaveTextAsync(LeakFixture.Phone);
