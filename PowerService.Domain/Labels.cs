@@ -221,6 +221,7 @@ public static class Labels
         StaffRole.Trainer => "培训师",
         StaffRole.Admin => "系统管理员",
         StaffRole.System => "系统",
+        StaffRole.Auditor => "审计员",
         _ => role.ToString(),
     };
 
@@ -253,4 +254,14 @@ public static class Labels
         var list = items.ToList();
         return list.Count <= 1 ? string.Concat(list) : string.Join("、", list[..^1]) + "或" + list[^1];
     }
+
+    public static string Of(Privacy.PiiAccessKind kind) => kind switch
+    {
+        Privacy.PiiAccessKind.CustomerCard => "查看完整客户信息",
+        Privacy.PiiAccessKind.CustomerCall => "呼叫客户",
+        Privacy.PiiAccessKind.DocumentPreview => "预览文书",
+        Privacy.PiiAccessKind.DocumentDownload => "下载文书",
+        Privacy.PiiAccessKind.ContactSearch => "按电话/户号检索",
+        _ => kind.ToString(),
+    };
 }

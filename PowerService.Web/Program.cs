@@ -79,11 +79,13 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 // An issued document, byte for byte as it was issued (staff who see live complaints only).
 // The bytes are checked against the SHA-256 recorded at issue on every download; a mismatch is refused and logged.
+// Each download is on the personal-information access log before any byte leaves.
 app.MapGet("/documents/{id:long}", async (long id, HttpContext context, PowerService.Web.Features.Documents.DocumentService documents) =>
-    await documents.FileAsync(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) switch
+    await documents.DownloadAsync(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) switch
     {
-        ({ } file, _) => Results.File(file.Content, "application/pdf", $"{file.Number}-{file.Kind}-v{file.Version}.pdf"),
-        (null, { }) => Results.Text("该文书的内容与签发时记录的校验值不符，可能已被篡改，已停止下载并记录。请联系系统管理员。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict),
+        ({ } file, _, _) => Results.File(file.Content, "application/pdf", $"{file.Number}-{file.Kind}-v{file.Version}.pdf"),
+        (null, { }, _) => Results.Text("该文书的内容与签发时记录的校验值不符，可能已被篡改，已停止下载并记录。请联系系统管理员。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict),
+        (null, null, { } notRecorded) => Results.Text(notRecorded, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable),
         _ => Results.NotFound(),
     })
     .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.DocumentRoles.Split(',')));

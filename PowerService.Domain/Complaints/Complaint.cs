@@ -12,7 +12,7 @@ namespace PowerService.Domain.Complaints;
 /// </summary>
 public sealed partial class Complaint
 {
-    private readonly List<TimelineEvent> _timeline = [];
+    private List<TimelineEvent> _timeline = [];
     private List<RevisitEntry> _revisits = [];
 
     private Complaint() { } // for EF Core

@@ -49,6 +49,15 @@ public sealed class TimelineEvent
     /// <summary>Seals an entry recorded before sealing existed (the one sanctioned change of a stored entry).</summary>
     internal void SealLegacy(string? previousHash) => Hash ??= TimelineSeal.Of(this, previousHash);
 
+    /// <summary>A copy to show with its summary and note masked; it keeps the original seal (which it no longer matches).</summary>
+    internal TimelineEvent MaskedCopy(Func<string, string> text)
+    {
+        var copy = (TimelineEvent)MemberwiseClone();
+        copy.Summary = text(Summary);
+        copy.Note = Note is null ? null : text(Note);
+        return copy;
+    }
+
     public string ActionLabel => Trigger is { } t ? Labels.Of(t) : "登记受理";
 
     public bool ChangedStage => FromStage != ToStage;

@@ -103,9 +103,9 @@ public static class LoopPermissions
         return relation;
     }
 
-    /// <summary>Company-level managers (and admins, masked, who audit) see every complaint; others see their scope.</summary>
+    /// <summary>Company-level managers (and admins and auditors, masked) see every complaint; others see their scope.</summary>
     public static bool SeesEveryComplaint(IReadOnlyCollection<StaffRole> roles, Workplace? workplace) =>
-        roles.Contains(StaffRole.Admin) || roles.Contains(StaffRole.System)
+        roles.Contains(StaffRole.Admin) || roles.Contains(StaffRole.Auditor) || roles.Contains(StaffRole.System)
         || (roles.Contains(StaffRole.Manager) && workplace is { CompanyLevel: true });
 
     /// <summary>

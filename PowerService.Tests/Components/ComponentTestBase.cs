@@ -35,6 +35,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Db.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton(Db.Services.GetRequiredService<WriteGate>());
         Services.AddScoped<ComplaintService>();
+        Services.AddScoped<PowerService.Web.Features.Privacy.PiiAccessLog>();
         Services.AddSingleton(Db.Services.GetRequiredService<SlaSchedules>());
         Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Integrity.IntegrityAlarm>());
         Services.AddScoped<SlaAdminService>();

@@ -20,6 +20,10 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
 
     private DocumentService Documents => _db.Services.GetRequiredService<DocumentService>();
 
+    /// <summary>The documents page as a manager sees it (a preview is logged under their name).</summary>
+    private async Task<DocumentView?> ViewAsync(string number, DocumentKind kind, CancellationToken ct) =>
+        await Documents.ViewAsync(number, kind, await _db.StaffAsync("manager"), ct);
+
     private async Task<string> Regulator12398AtImproveAsync() =>
         await Scenarios.Regulator12398AtImproveAsync(_db.Complaints, _db.Time, await _db.StaffAsync("agent"), await _db.StaffAsync("handler"));
 
@@ -30,7 +34,7 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
         var manager = await _db.StaffAsync("manager");
         var ct = TestContext.Current.CancellationToken;
 
-        var preview = await Documents.ViewAsync(number, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct);
+        var preview = await ViewAsync(number, DocumentKind.Reply12398, ct);
         Assert.Empty(preview!.Missing);
         Assert.NotEmpty(preview.PreviewPages);
 
@@ -40,7 +44,7 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
         var second = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, manager, "补充整改措施", ct);
 
         Assert.True(first.Succeeded && second.Succeeded);
-        var issued = (await Documents.ViewAsync(number, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct))!.Issued;
+        var issued = (await ViewAsync(number, DocumentKind.Reply12398, ct))!.Issued;
         Assert.Equal([2, 1], issued.Select(v => v.Version));
         foreach (var version in issued)
         {
@@ -71,13 +75,13 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
 
         var identical = await Issue("再签一次"); // an hour later, so the PDF bytes differ; the content does not
         Assert.Equal("内容与第 1 版相同，无需重新签发", Assert.Single(identical.Result.Reasons));
-        Assert.Single((await Documents.ViewAsync(number, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct))!.Issued);
+        Assert.Single((await ViewAsync(number, DocumentKind.Reply12398, ct))!.Issued);
 
         Assert.True((await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.Improve(Plan, ctx), ct)).Succeeded);
         var changed = await Issue("补充整改措施");
         Assert.True(changed.Succeeded, string.Join("；", changed.Result.Reasons));
 
-        var versions = (await Documents.ViewAsync(number, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct))!.Issued;
+        var versions = (await ViewAsync(number, DocumentKind.Reply12398, ct))!.Issued;
         Assert.Equal([(2, "补充整改措施"), (1, (string?)null)], versions.Select(v => (v.Version, v.Reason)));
         var text = PdfText.Squeeze(PdfText.Extract((await Documents.FileAsync(versions[0].FileId, await _db.StaffAsync("manager"), ct)).File!.Content));
         Assert.Contains("第2版，重新签发原因：补充整改措施", text);
@@ -119,10 +123,10 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
 
         // The reloaded case file lists its own first issue on the timeline; that is not new content.
         Assert.Equal("内容与第 1 版相同，无需重新签发", Assert.Single((await Issue("归档前复核")).Result.Reasons));
-        Assert.Equal("内容与第 1 版相同，无需重新签发", (await Documents.ViewAsync(number, DocumentKind.CaseFile, await _db.StaffAsync("manager"), ct))!.Unchanged);
+        Assert.Equal("内容与第 1 版相同，无需重新签发", (await ViewAsync(number, DocumentKind.CaseFile, ct))!.Unchanged);
 
         await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, manager, null, (c, ctx) => c.AddNote(new ProgressNote("补充现场照片 3 张"), ctx), ct);
-        Assert.Null((await Documents.ViewAsync(number, DocumentKind.CaseFile, await _db.StaffAsync("manager"), ct))!.Unchanged);
+        Assert.Null((await ViewAsync(number, DocumentKind.CaseFile, ct))!.Unchanged);
         Assert.True((await Issue("补充现场照片记录")).Succeeded);
     }
 
@@ -135,7 +139,7 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
 
         var issued = await Documents.IssueAsync(number, complaint.Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct: ct);
         Assert.Equal("本投诉来自95598热线，不是 12398 转办工单，没有《12398能源监管热线投诉处理情况回复》", Assert.Single(issued.Result.Reasons));
-        Assert.Null(await Documents.ViewAsync(number, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct));
+        Assert.Null(await ViewAsync(number, DocumentKind.Reply12398, ct));
 
         // A stored file of a kind the complaint does not have (never issued through the domain) is not served by /documents/{id}.
         await using var db = _db.NewContext();
@@ -154,14 +158,14 @@ public abstract class DocumentIssueTests(DatabaseProvider provider) : IAsyncLife
     {
         var number = await _db.RegisterAsync(await _db.StaffAsync("agent"), ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = "NEA20261123001" });
 
-        var view = await Documents.ViewAsync(number, DocumentKind.Reply12398, await _db.StaffAsync("manager"), TestContext.Current.CancellationToken);
+        var view = await ViewAsync(number, DocumentKind.Reply12398, TestContext.Current.CancellationToken);
         var outcome = await Documents.IssueAsync(number, (await _db.LoadAsync(number)).Revision, DocumentKind.Reply12398, await _db.StaffAsync("manager"), ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(["调查结论（事实、原因、责任认定）", "处理结果与补偿", "与投诉人的沟通及其意见（回访结果）"], view!.Missing.Select(m => m.What));
         Assert.Empty(view.PreviewPages);
         Assert.False(outcome.Succeeded);
         Assert.Empty((await _db.LoadAsync(number)).IssuedDocuments);
-        Assert.Empty((await Documents.ViewAsync(number, DocumentKind.Reply12398, await _db.StaffAsync("manager"), TestContext.Current.CancellationToken))!.Issued);
+        Assert.Empty((await ViewAsync(number, DocumentKind.Reply12398, TestContext.Current.CancellationToken))!.Issued);
     }
 }
 

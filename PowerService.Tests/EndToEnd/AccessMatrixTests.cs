@@ -15,7 +15,7 @@ namespace PowerService.Tests.EndToEnd;
 public sealed class AccessMatrixTests : IAsyncLifetime
 {
     private const string Anonymous = "anonymous";
-    private static readonly string[] Live = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Handler), nameof(StaffRole.Manager), nameof(StaffRole.Admin)];
+    private static readonly string[] Live = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Handler), nameof(StaffRole.Manager), nameof(StaffRole.Admin), nameof(StaffRole.Auditor)];
     private static readonly string[] Documents = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Handler), nameof(StaffRole.Manager)];
     private static readonly string[] Staff = [.. StaffRoles.People.Select(r => r.ToString())];
     private static readonly string[] Everyone = [Anonymous, .. Staff];
@@ -32,7 +32,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/loop"] = Staff,
         ["/admin/calendar"] = [nameof(StaffRole.Admin)],
         ["/admin/sla"] = [nameof(StaffRole.Admin)],
-        ["/admin/integrity"] = [nameof(StaffRole.Admin)],
+        ["/admin/integrity"] = [nameof(StaffRole.Admin), nameof(StaffRole.Auditor)],
+        ["/privacy/access-log"] = [nameof(StaffRole.Auditor)],
         ["/admin/users"] = [nameof(StaffRole.Admin)],
         ["/account/password"] = Staff,
         ["/account/login"] = Everyone,

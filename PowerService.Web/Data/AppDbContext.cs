@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AlertRead> AlertReads => Set<AlertRead>();
     public DbSet<IssuedDocumentFile> IssuedDocumentFiles => Set<IssuedDocumentFile>();
     public DbSet<AdminAuditEvent> AdminAuditEvents => Set<AdminAuditEvent>();
+    public DbSet<PiiAccessEvent> PiiAccessEvents => Set<PiiAccessEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

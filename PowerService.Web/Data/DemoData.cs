@@ -40,6 +40,7 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
         new("manager2", "吴刚", StaffRole.Manager, "运维检修部"),
         new("trainer", "陈静", StaffRole.Trainer, "培训中心"),
         new("admin", "系统管理员", StaffRole.Admin, "信息中心"),
+        new("auditor", "郑凯", StaffRole.Auditor, "法律合规部"),
     ];
 
     /// <summary>Departments, roles, the shipped calendar years and the default SLA policy: what every installation needs.</summary>

@@ -14,6 +14,7 @@ public static class FeatureServices
     {
         services.Configure<SlaOptions>(configuration.GetSection("Sla"));
         services.AddScoped<ComplaintService>();
+        services.AddScoped<Privacy.PiiAccessLog>();
         services.AddSingleton<SlaSchedules>();
         services.AddSingleton<AlertSignal>();
         services.AddSingleton<SlaMonitor>();

@@ -160,6 +160,7 @@ public class LoopPermissionsTests
 
         Assert.True(LoopPermissions.MayView([StaffRole.Manager], c.RelationOf(Colleague, [StaffRole.Manager], ServiceCentre), ServiceCentre));
         Assert.True(LoopPermissions.MayView([StaffRole.Admin], Relation.None, new Workplace("信息中心")));
+        Assert.True(LoopPermissions.MayView([StaffRole.Auditor], Relation.None, new Workplace("法律合规部")));
         Assert.True(LoopPermissions.MayView([StaffRole.IntakeAgent], c.RelationOf(Agent, [StaffRole.IntakeAgent], ServiceCentre), ServiceCentre));
         Assert.False(LoopPermissions.MayView([StaffRole.Manager], c.RelationOf(Stranger, [StaffRole.Manager], new("运维检修部")), new("运维检修部")));
         Assert.False(LoopPermissions.MayView([StaffRole.Trainer], Relation.Colleague, new("城区供电所")));

@@ -674,6 +674,55 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("IssuedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplaintNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ComplaintNumber", "At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("PiiAccessEvents", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.SlaAlert", b =>
                 {
                     b.Property<long>("Id")

@@ -6,7 +6,8 @@ namespace PowerService.Web.Features.Complaints;
 /// <summary>Colours and icons the complaint pages share, so a stage or urgency reads the same everywhere.</summary>
 public static class ComplaintDisplay
 {
-    public const string LiveRoles = "IntakeAgent,Handler,Manager,Admin";
+    /// <summary>Who opens live complaints: those who work on them, and admins and auditors, who see them masked.</summary>
+    public const string LiveRoles = "IntakeAgent,Handler,Manager,Admin,Auditor";
 
     /// <summary>
     /// Documents carry the customer's full name, phone, 户号 and address (the customer letter must):

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PowerService.Domain;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Privacy;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Time;
 using PowerService.Web.Data;
@@ -17,12 +18,13 @@ namespace PowerService.Web.Features.Complaints;
 /// version of the complaint that has since changed is refused as a conflict, so no one overwrites
 /// what another person recorded meanwhile.
 /// </summary>
-public sealed class ComplaintService(
+public sealed partial class ComplaintService(
     IDbContextFactory<AppDbContext> dbFactory,
     WriteGate gate,
     TimeProvider time,
     SlaSchedules schedules,
     Integrity.IntegrityAlarm alarm,
+    Privacy.PiiAccessLog accessLog,
     ILogger<ComplaintService> log)
 {
     private static readonly Stage[] OpenStages = [.. StageExtensions.LoopStages];
@@ -57,12 +59,9 @@ public sealed class ComplaintService(
             DueFilter.SecondRevisitDue => complaints.Where(c => c.SecondRevisitOpensAt != null && c.SecondRevisitOpensAt <= now),
             _ => complaints,
         };
-        if (query.Search?.Trim() is { Length: > 0 } search)
-        {
-            var number = search.ToUpperInvariant();
-            complaints = complaints.Where(c => c.Number.Contains(number) || c.Customer.Name.Contains(search)
-                || c.Customer.Phone.Contains(search) || c.Customer.AccountNumber == search);
-        }
+        var policy = PrivacyPolicy.For(user.Roles);
+        var term = query.Search?.Trim() is { Length: > 0 } search ? policy.Search(search) : null;
+        if (term is not null) complaints = Matching(complaints, term);
 
         var total = await complaints.CountAsync(ct);
         // Urgency first, then the nearest deadline (overdue ones first); complaints without a running clock last.
@@ -73,8 +72,11 @@ public sealed class ComplaintService(
             .ThenBy(c => c.RegisteredAt)
             .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
             .ToListAsync(ct);
+        // Lists carry the phone masked for everyone (the full number is on the customer card, on request) and the name as the policy says.
         var rows = page.Select(c => new QueueRow(c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency,
-            c.Customer.Name, c.Customer.Phone, c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation, c.Clocks)).ToList();
+            policy.ListedName(c.Customer.Name), Masking.Phone(c.Customer.Phone), c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation, c.Clocks)).ToList();
+        // A masked role's lookup by contact is answered only once it is on the access log.
+        if (term is { IsLogged: true } && !await LogContactSearchAsync(user, term, rows, total, ct)) return new([], 0);
         return new(rows, total);
     }
 

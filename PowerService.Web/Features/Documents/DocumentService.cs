@@ -3,19 +3,24 @@ using Microsoft.Extensions.Options;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
 using PowerService.Domain.Documents;
+using PowerService.Domain.Privacy;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Complaints;
 using PowerService.Web.Features.Shared;
 
 namespace PowerService.Web.Features.Documents;
 
+/// <summary>A download: the file, or the integrity finding that stopped it, or why it was not handed out (the access could not be logged).</summary>
+public sealed record DocumentDownload(IssuedDocumentFile? File, Integrity.IntegrityFinding? Tampered, string? NotRecorded);
+
 /// <summary>An issued version as listed on the documents page.</summary>
 public sealed record IssuedVersion(long FileId, int Version, string Sha256, DateTimeOffset At, string By, int Size, string? Reason = null);
 
 /// <summary>What the documents page shows for one kind of document; <see cref="Unchanged"/> says why a reissue is pointless now.</summary>
 /// <param name="Revision">The complaint's revision the preview was drawn from: issuing from this view issues that content or meets the conflict message.</param>
+/// <param name="NotShown">Why the preview is withheld: its access could not be logged.</param>
 public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem,
-    string? Unchanged = null, int Revision = 0);
+    string? Unchanged = null, int Revision = 0, string? NotShown = null);
 
 /// <summary>
 /// Preview, issue and download of a complaint's documents. Issuing renders the PDF once, stores those
@@ -27,17 +32,22 @@ public sealed class DocumentService(
     ComplaintService complaints,
     DocumentRenderer renderer,
     Integrity.IntegrityService integrity,
+    Privacy.PiiAccessLog accessLog,
     IOptions<DocumentOptions> options,
     TimeProvider time)
 {
     public DocumentSettings Settings => new(options.Value.IssuingUnit, options.Value.RegulatorOffice);
 
+    /// <summary>A document's page for <paramref name="user"/>: the preview carries the customer's full details, so it is drawn only once its viewing is on the access log.</summary>
     public async Task<DocumentView?> ViewAsync(string number, DocumentKind kind, StaffUser user, CancellationToken ct = default)
     {
         var complaint = (await complaints.FindAsync(number, user, ct)).Complaint;
         if (complaint is null || !ComplaintDocuments.AppliesTo(kind, complaint)) return null; // the page offers only what applies
+        if (!PrivacyPolicy.For(user.Roles).MayReveal) return null; // the page's own rule already keeps masked roles out
         var missing = ComplaintDocuments.Missing(kind, complaint);
-        var preview = renderer.Problem is null && missing.Count == 0
+        var previewable = renderer.Problem is null && missing.Count == 0;
+        var logged = !previewable || await accessLog.RecordAsync(user, PiiAccessKind.DocumentPreview, complaint.Number, $"预览《{ComplaintDocuments.TitleOf(kind)}》", ct);
+        var preview = previewable && logged
             ? renderer.Png(ComplaintDocuments.Compose(kind, complaint, Settings, time.GetUtcNow())).Select(p => "data:image/png;base64," + Convert.ToBase64String(p)).ToList()
             : [];
         var reasons = complaint.IssuedDocuments.Where(d => d.Kind == kind).ToDictionary(d => d.Version, d => d.Reason);
@@ -45,7 +55,7 @@ public sealed class DocumentService(
         var last = complaint.IssuedDocuments.LastOrDefault(d => d.Kind == kind);
         var unchanged = last?.ContentSha256 is { } content && content == ComplaintDocuments.ContentSha256(kind, complaint, Settings)
             ? $"内容与第 {last.Version} 版相同，无需重新签发" : null; // the domain refuses it too
-        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged, complaint.Revision);
+        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged, complaint.Revision, logged ? null : Privacy.PiiAccessLog.NotRecorded);
     }
 
     /// <summary>
@@ -89,6 +99,20 @@ public sealed class DocumentService(
         if (file is null) return (null, tampered);
         // A document of a complaint outside the person's scope is, to them, no document.
         return ComplaintDocuments.AppliesTo(file.Kind, complaint!) && user.MayView(complaint!) ? (file, null) : (null, null);
+    }
+
+    /// <summary>
+    /// A download by <paramref name="user"/>: a masked role gets no bytes at all (whatever the endpoint's
+    /// own rule), and the bytes are handed out only once the download is on the access log.
+    /// </summary>
+    public async Task<DocumentDownload> DownloadAsync(long id, StaffUser user, CancellationToken ct = default)
+    {
+        if (!PrivacyPolicy.For(user.Roles).MayReveal) return new(null, null, null);
+        var (file, tampered) = await FileAsync(id, user, ct);
+        if (file is null) return new(null, tampered, null);
+        return await accessLog.RecordAsync(user, PiiAccessKind.DocumentDownload, file.Number, $"下载《{ComplaintDocuments.TitleOf(file.Kind)}》第 {file.Version} 版", ct)
+            ? new(file, null, null)
+            : new(null, null, Privacy.PiiAccessLog.NotRecorded);
     }
 
     private async Task<IReadOnlyList<IssuedVersion>> IssuedAsync(int complaintId, DocumentKind kind, CancellationToken ct)

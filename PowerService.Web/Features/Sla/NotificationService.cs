@@ -6,7 +6,7 @@ using PowerService.Web.Features.Shared;
 
 namespace PowerService.Web.Features.Sla;
 
-/// <summary>An alert as the notification centre lists it.</summary>
+/// <summary>An alert as the notification centre lists it. It carries no customer value (number, clock, level, times only), so it is the same for masked roles.</summary>
 public sealed record Notification(long Id, string Number, ClockKind Clock, ClockState Level, DateTimeOffset DueAt, DateTimeOffset CreatedAt, EscalationLevel? EscalatedTo, bool Read);
 
 /// <summary>
