@@ -29,6 +29,7 @@ public static class LoopPermissions
         [LoopTrigger.Escalate] = ManagersAndSystem,
         [LoopTrigger.ExtendDeadline] = ManagersOnly,
         [LoopTrigger.IssueDocument] = ManagersOnly,
+        [LoopTrigger.Anonymise] = [StaffRole.System],
     };
 
     public static bool MayRegister(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);
