@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/calendar"] = [nameof(StaffRole.Admin)],
         ["/admin/sla"] = [nameof(StaffRole.Admin)],
         ["/admin/integrity"] = [nameof(StaffRole.Admin)],
+        ["/admin/retention"] = [nameof(StaffRole.Admin)],
         ["/admin/users"] = [nameof(StaffRole.Admin)],
         ["/account/password"] = Staff,
         ["/account/login"] = Everyone,
