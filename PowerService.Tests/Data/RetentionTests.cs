@@ -347,6 +347,41 @@ public abstract class RetentionTests(DatabaseProvider provider) : IAsyncLifetime
         _db.Time.SetUtcNow(next);
         Assert.True(await Retention.ScheduledRunDueAsync(Ct));
     }
+
+    [Fact]
+    public async Task The_hosted_job_runs_at_start_when_the_day_was_missed_and_then_at_each_daily_time()
+    {
+        var seed = await SeedAsync();
+        var job = new RetentionJob(Retention, _db.Time, _db.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetentionJob>>());
+
+        await job.StartAsync(Ct);
+        try
+        {
+            await WaitForRunsAsync(1);
+            Assert.True((await _db.LoadAsync(seed.Closed)).IsAnonymised);
+            _db.Time.SetUtcNow(Retention.NextSlot(_db.Time.GetUtcNow()));
+            await WaitForRunsAsync(2);
+        }
+        finally
+        {
+            await job.StopAsync(Ct);
+        }
+
+        var history = await Retention.HistoryAsync(ct: Ct);
+        Assert.All(history, r => Assert.Equal((true, "系统", RetentionRunOutcome.Finished), (r.Scheduled, r.TriggeredByName, r.Outcome)));
+        Assert.Equal([0, 2], history.Select(r => r.Anonymised));
+        Assert.Empty(_db.Log.Problems);
+    }
+
+    private async Task WaitForRunsAsync(int count)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if ((await Retention.HistoryAsync(ct: Ct)).Count(r => r.Outcome != RetentionRunOutcome.Running) >= count) return;
+            await Task.Delay(50, Ct);
+        }
+        Assert.Fail($"The job did not finish {count} run(s) within 10 seconds");
+    }
 }
 
 public sealed class RetentionTestsOnSqlite() : RetentionTests(DatabaseProvider.Sqlite);
