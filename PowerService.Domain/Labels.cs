@@ -51,6 +51,7 @@ public static class Labels
         LoopTrigger.Escalate => "升级",
         LoopTrigger.ExtendDeadline => "延长时限",
         LoopTrigger.IssueDocument => "签发文书",
+        LoopTrigger.Anonymise => "按保留期限匿名化",
         _ => trigger.ToString(),
     };
 

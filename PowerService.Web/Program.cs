@@ -51,6 +51,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddPowerServiceFeatures(builder.Configuration);
 if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHostedService<SlaWatcher>();
+if (builder.Configuration.GetValue("Retention:Enabled", true)) builder.Services.AddHostedService<PowerService.Web.Features.Retention.RetentionJob>();
 
 var app = builder.Build();
 
@@ -83,6 +84,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapGet("/documents/{id:long}", async (long id, HttpContext context, PowerService.Web.Features.Documents.DocumentService documents) =>
     await documents.DownloadAsync(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) switch
     {
+        ({ AnonymisedAt: not null }, _, _) => Results.Text("该文书已按保留期限匿名化：原件已销毁，仅保留签发记录和 SHA-256 校验值。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status410Gone),
         ({ } file, _, _) => Results.File(file.Content, "application/pdf", $"{file.Number}-{file.Kind}-v{file.Version}.pdf"),
         (null, { }, _) => Results.Text("该文书的内容与签发时记录的校验值不符，可能已被篡改，已停止下载并记录。请联系系统管理员。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict),
         (null, null, { } notRecorded) => Results.Text(notRecorded, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable),

@@ -154,6 +154,7 @@ public sealed partial class Complaint
                 "12398 投诉须先签发《12398能源监管热线投诉处理情况回复》，才能办结");
         if (typeof(T) == typeof(DocumentIssueRequest))
         {
+            yield return new("", _ => !IsAnonymised, AnonymisedNoDocuments);
             yield return new("", s => s.Data is not DocumentIssueRequest { Kind: var kind } || Documents.ComplaintDocuments.AppliesTo(kind, this),
                 "本投诉不适用该文书，不能签发");
             yield return new("", s => s.Data is not DocumentIssueRequest { Kind: var kind } || Documents.ComplaintDocuments.Missing(kind, this).Count == 0,

@@ -18,4 +18,7 @@ public enum LoopTrigger
     Escalate,
     ExtendDeadline,
     IssueDocument,
+
+    /// <summary>The customer's data removed after the retention period (the system's, never a person's; not a step of the loop).</summary>
+    Anonymise,
 }

@@ -46,7 +46,7 @@ public sealed class TimelineEvent
     /// <summary>The seal: SHA-256 (hex) over the previous entry's seal and this entry's content. Null only for entries recorded before sealing existed, until they are sealed.</summary>
     public string? Hash { get; private set; }
 
-    /// <summary>Seals an entry recorded before sealing existed (the one sanctioned change of a stored entry).</summary>
+    /// <summary>Seals an entry recorded before sealing existed (a sanctioned change of a stored entry).</summary>
     internal void SealLegacy(string? previousHash) => Hash ??= TimelineSeal.Of(this, previousHash);
 
     /// <summary>A copy to show with its summary and note masked; it keeps the original seal (which it no longer matches).</summary>
@@ -57,6 +57,31 @@ public sealed class TimelineEvent
         copy.Note = Note is null ? null : text(Note);
         return copy;
     }
+
+
+    /// <summary>
+    /// Whether the entry's text has been through the retention anonymisation (or was written after it).
+    /// An entry is rewritten at most once in its life: the database allows the rewrite only from
+    /// false to true, only of the text and the seal, and only for a complaint with a recorded anonymisation.
+    /// Not part of the seal, so entries sealed before it existed still verify.
+    /// </summary>
+    public bool Anonymised { get; private set; }
+
+    /// <summary>
+    /// The other sanctioned change: the customer's data removed from the text by retention, and the
+    /// entry re-sealed on the (re-sealed) previous entry. Who, when and what happened stay as they were.
+    /// </summary>
+    internal void Anonymise(Func<string?, string?> scrub, string? previousHash)
+    {
+        if (Anonymised) return;
+        Summary = scrub(Summary) ?? "";
+        Note = scrub(Note);
+        Anonymised = true;
+        Hash = TimelineSeal.Of(this, previousHash);
+    }
+
+    /// <summary>An entry appended to an anonymised record holds no customer data and is never rewritten.</summary>
+    internal void MarkAnonymised() => Anonymised = true;
 
     public string ActionLabel => Trigger is { } t ? Labels.Of(t) : "登记受理";
 

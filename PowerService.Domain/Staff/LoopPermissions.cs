@@ -31,6 +31,7 @@ public static class LoopPermissions
         [LoopTrigger.Escalate] = ManagersAndSystem,
         [LoopTrigger.ExtendDeadline] = ManagersOnly,
         [LoopTrigger.IssueDocument] = ManagersOnly,
+        [LoopTrigger.Anonymise] = [StaffRole.System],
     };
 
     private const Relation Managers = Relation.DepartmentManager | Relation.CompanyManager | Relation.System;
@@ -59,6 +60,7 @@ public static class LoopPermissions
         [LoopTrigger.Escalate] = Managers,
         [LoopTrigger.ExtendDeadline] = Managers,
         [LoopTrigger.IssueDocument] = Managers,
+        [LoopTrigger.Anonymise] = Relation.System, // retention: the product itself, never a person
     };
 
     public static bool MayRegister(IEnumerable<StaffRole> roles) => roles.Any(FrontAndBack.Contains);

@@ -34,6 +34,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/sla"] = [nameof(StaffRole.Admin)],
         ["/admin/integrity"] = [nameof(StaffRole.Admin), nameof(StaffRole.Auditor)],
         ["/privacy/access-log"] = [nameof(StaffRole.Auditor)],
+        ["/admin/retention"] = [nameof(StaffRole.Admin)],
         ["/admin/users"] = [nameof(StaffRole.Admin)],
         ["/account/password"] = Staff,
         ["/account/login"] = Everyone,

@@ -22,6 +22,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AdminAuditEvent> AdminAuditEvents => Set<AdminAuditEvent>();
     public DbSet<PiiAccessEvent> PiiAccessEvents => Set<PiiAccessEvent>();
 
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+    public DbSet<AnonymisationRecord> Anonymisations => Set<AnonymisationRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -59,7 +62,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     private void RefuseTimelineRewrites()
     {
         var rewritten = ChangeTracker.Entries<TimelineEvent>()
-            .FirstOrDefault(e => e.State is EntityState.Deleted || (e.State is EntityState.Modified && !IsSealingOnly(e)));
+            .FirstOrDefault(e => e.State is EntityState.Deleted || (e.State is EntityState.Modified && !IsSealingOnly(e) && !IsAnonymisation(e)));
         if (rewritten is not null)
             throw new InvalidOperationException($"Timeline event {rewritten.Entity.Id} would be {rewritten.State}; the timeline is append-only.");
     }
@@ -67,6 +70,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     private static bool IsSealingOnly(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TimelineEvent> entry) =>
         entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).SequenceEqual([nameof(TimelineEvent.Hash)])
         && entry.Property(e => e.Hash).OriginalValue is null;
+
+    /// <summary>The retention rewrite (<see cref="Complaint.Anonymise"/>): text and seal only, once per entry; the triggers also require its recorded sanction.</summary>
+    private static bool IsAnonymisation(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TimelineEvent> entry) =>
+        entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(TimelineEvent.Summary) or nameof(TimelineEvent.Note) or nameof(TimelineEvent.Hash) or nameof(TimelineEvent.Anonymised))
+        && !entry.Property(e => e.Anonymised).OriginalValue && entry.Entity.Anonymised;
 }
 
 /// <summary>The embedded default: one SQLite file (migrations in Data/Migrations).</summary>

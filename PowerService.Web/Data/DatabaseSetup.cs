@@ -37,14 +37,15 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// EF logs every failed command and save as an error, with a stack trace, before the exception
+    /// EF logs every failed command, save and query as an error, with a stack trace, before the exception
     /// reaches the code that handles it. The handlers log what matters once and with context (a
     /// lost race is no error at all; a failure that repeats is counted, not repeated), and an
     /// unhandled one is logged by the host; EF's own copy is detail for the debug level.
     /// </summary>
     private static void LogFailuresWhereHandled(WarningsConfigurationBuilder warnings) => warnings.Log(
         (RelationalEventId.CommandError, LogLevel.Debug),
-        (CoreEventId.SaveChangesFailed, LogLevel.Debug));
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (CoreEventId.QueryIterationFailed, LogLevel.Debug));
 
     /// <summary>Hands out the provider's context as the model type the features depend on.</summary>
     private sealed class AsAppDbContext<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>

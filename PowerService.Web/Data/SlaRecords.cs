@@ -84,4 +84,10 @@ public sealed class IssuedDocumentFile
     public byte[] Content { get; set; } = [];
     public DateTimeOffset IssuedAt { get; set; }
     public string IssuedBy { get; set; } = "";
+
+    /// <summary>
+    /// When retention destroyed the bytes (they carried the customer's data); the SHA-256 stays, so
+    /// a copy someone kept can still be checked against what was issued. Null while the bytes are kept.
+    /// </summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
 }

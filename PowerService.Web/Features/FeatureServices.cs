@@ -28,6 +28,9 @@ public static class FeatureServices
         services.AddSingleton<Integrity.IntegrityAlarm>();
         services.AddScoped<Users.UserAdminService>();
         services.AddSingleton<Account.SignInThrottle>();
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection("Retention")).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Retention.RetentionOptions>, Retention.RetentionOptionsValidation>();
+        services.AddSingleton<Retention.RetentionService>();
         return services;
     }
 }

@@ -45,7 +45,7 @@ public class ComplaintTransitionTests
     {
         var data = new TheoryData<Stage, LoopTrigger>();
         foreach (var stage in Enum.GetValues<Stage>())
-            foreach (var trigger in Enum.GetValues<LoopTrigger>())
+            foreach (var trigger in Enum.GetValues<LoopTrigger>().Where(t => t != LoopTrigger.Anonymise)) // the system's, not a step of the loop: AnonymiseTests
                 data.Add(stage, trigger);
         return data;
     }

@@ -30,6 +30,7 @@ public class LoopPermissionsTests
         [LoopTrigger.Escalate] = ("-", "-", "DX"),
         [LoopTrigger.ExtendDeadline] = ("-", "-", "DX"),
         [LoopTrigger.IssueDocument] = ("-", "-", "DX"),
+        [LoopTrigger.Anonymise] = ("-", "-", "-"),
     };
 
     private static readonly Dictionary<char, Relation> Letters = new()
@@ -66,8 +67,8 @@ public class LoopPermissionsTests
         Assert.Equal(Enum.GetValues<LoopTrigger>().Order(), Table.Keys.Order());
 
     [Fact]
-    public void The_system_escalates_any_complaint_and_does_nothing_else() =>
-        Assert.Equal([LoopTrigger.Escalate], Enum.GetValues<LoopTrigger>().Where(t => LoopPermissions.May([StaffRole.System], Relation.System, t)));
+    public void The_system_escalates_and_anonymises_any_complaint_and_does_nothing_else() =>
+        Assert.Equal([LoopTrigger.Escalate, LoopTrigger.Anonymise], Enum.GetValues<LoopTrigger>().Where(t => LoopPermissions.May([StaffRole.System], Relation.System, t)));
 
     /// <summary>王芳 registered it (客户服务中心), 李强 of 城区供电所 handles it.</summary>
     private static Complaint Dispatched() => In(Stage.Investigate);

@@ -66,6 +66,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => c.AlertCheckAt); // the deadline watcher reads only what is due
         builder.HasIndex(c => c.SecondRevisitOpensAt);
 
+        builder.Ignore(c => c.EndedAt);
+        builder.Ignore(c => c.IsAnonymised);
+
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey("ComplaintId").OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

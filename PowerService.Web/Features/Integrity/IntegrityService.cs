@@ -44,18 +44,29 @@ public sealed class IntegrityService(IDbContextFactory<AppDbContext> dbFactory, 
             ? new IntegrityFinding(complaint.Number, $"处理记录第 {sequence} 条起与签章不符（记录被改动、删除或插入）")
             : null;
 
-    /// <summary>An issued document whose bytes still match what was issued, with its complaint; otherwise no file and the finding.</summary>
+    /// <summary>
+    /// An issued document whose bytes still match what was issued — or were destroyed by retention, as its
+    /// complaint's record says (<see cref="IssuedDocumentFile.AnonymisedAt"/>) — with its complaint; otherwise no file and the finding.
+    /// </summary>
     public async Task<(IssuedDocumentFile? File, Complaint? Complaint, IntegrityFinding? Finding)> VerifiedFileAsync(long id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.IssuedDocumentFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
         if (file is null) return (null, null, null);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleAsync(c => c.Id == file.ComplaintId, ct);
-        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content));
         var recorded = complaint.IssuedDocuments.SingleOrDefault(d => d.Kind == file.Kind && d.Version == file.Version)?.Sha256;
-        var sealedOnTimeline = complaint.FirstTamperedEvent is null
-            && complaint.Timeline.Any(e => e.Trigger == LoopTrigger.IssueDocument && e.Summary.Contains(actual, StringComparison.Ordinal));
-        if (actual == file.Sha256 && actual == recorded && sealedOnTimeline) return (file, complaint, null);
+        bool SealedOnTimeline(string sha256) => complaint.FirstTamperedEvent is null
+            && complaint.Timeline.Any(e => e.Trigger == LoopTrigger.IssueDocument && e.Summary.Contains(sha256, StringComparison.Ordinal));
+        if (file.AnonymisedAt is not null)
+        {
+            // Retention destroyed the bytes: the record must say so, and still name the hash issued.
+            if (file.Content.Length == 0 && complaint.IsAnonymised && recorded == file.Sha256 && SealedOnTimeline(file.Sha256)) return (file, complaint, null);
+            var destroyed = new IntegrityFinding(complaint.Number, $"文书 {file.Kind} 第 {file.Version} 版标记为按保留期限销毁，但投诉记录与之不符");
+            log.LogError("Integrity check: {Number}: {What}", destroyed.Number, destroyed.What);
+            return (null, complaint, destroyed);
+        }
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content));
+        if (actual == file.Sha256 && actual == recorded && SealedOnTimeline(actual)) return (file, complaint, null);
 
         var finding = new IntegrityFinding(complaint.Number, $"文书 {file.Kind} 第 {file.Version} 版的内容与签发时记录的 SHA-256 不符");
         log.LogError("Integrity check: {Number}: {What} (stored {Stored}, now {Actual})", finding.Number, finding.What, file.Sha256, actual);
