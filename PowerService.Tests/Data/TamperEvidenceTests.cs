@@ -82,7 +82,19 @@ public abstract class TamperEvidenceTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(3, complaint.FirstTamperedEvent);
         var finding = Assert.Single(await Integrity.VerifyAllAsync(TestContext.Current.CancellationToken), f => f.What.StartsWith("处理记录"));
         Assert.Equal((number, "处理记录第 3 条起与签章不符（记录被改动、删除或插入）"), (finding.Number, finding.What));
-        Assert.Contains(_db.Log.Problems, p => p.Message.Contains($"{number}: 处理记录第 3 条起"));
+        Assert.Contains(_db.Log.Problems, p => p.Message.Contains($"Integrity check of {number}"));
+
+        // Admins are alerted: one open alert, counted on each sighting, closed by an admin, opened again when seen again.
+        var ct = TestContext.Current.CancellationToken;
+        var alarm = _db.Services.GetRequiredService<PowerService.Web.Features.Integrity.IntegrityAlarm>();
+        async Task<PowerService.Web.Data.IntegrityAlert?> TimelineAlertAsync() => (await alarm.OpenAlertsAsync(ct)).SingleOrDefault(a => a.What == finding.What);
+        Assert.Equal(2, await alarm.OpenCountAsync(ct)); // the timeline, and the reply whose issue it no longer proves
+        var alert = (await TimelineAlertAsync())!;
+        Assert.Equal((number, 2), (alert.Number, alert.Occurrences)); // the read, then the verification
+        await alarm.CloseAsync(alert.Id, "系统管理员", ct);
+        Assert.Null(await TimelineAlertAsync());
+        await _db.LoadAsync(number); // still wrong: seen again, open again
+        Assert.Equal(3, (await TimelineAlertAsync())!.Occurrences);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IssuedDocumentFile> IssuedDocumentFiles => Set<IssuedDocumentFile>();
     public DbSet<AdminAuditEvent> AdminAuditEvents => Set<AdminAuditEvent>();
     public DbSet<PiiAccessEvent> PiiAccessEvents => Set<PiiAccessEvent>();
+    public DbSet<IntegrityAlert> IntegrityAlerts => Set<IntegrityAlert>();
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
     public DbSet<AnonymisationRecord> Anonymisations => Set<AnonymisationRecord>();

@@ -47,3 +47,19 @@ public sealed class Department
     /// </summary>
     public bool IsCompanyLevel { get; set; }
 }
+
+/// <summary>
+/// A record that failed verification, as admins are alerted to it: first and last seen, how often.
+/// One row per complaint and finding; it stays until the record is put right and an admin closes it.
+/// </summary>
+public sealed class IntegrityAlert
+{
+    public long Id { get; set; }
+    public string Number { get; set; } = "";
+    public string What { get; set; } = "";
+    public DateTimeOffset FirstSeenAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+    public int Occurrences { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ClosedBy { get; set; }
+}

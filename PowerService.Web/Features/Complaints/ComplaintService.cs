@@ -111,7 +111,7 @@ public sealed partial class ComplaintService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == parsed, ct);
         // Verified on every read; the page says so plainly, and the operators' log gets it (once, then counted).
-        if (complaint is not null && Integrity.IntegrityService.TimelineFinding(complaint) is { } finding) alarm.Report(finding);
+        if (complaint is not null && Integrity.IntegrityService.TimelineFinding(complaint) is { } finding) await alarm.ReportAsync(finding, ct);
         return complaint;
     }
 

@@ -13,7 +13,7 @@ public sealed record IntegrityFinding(string Number, string What);
 /// sealed, on the complaint's timeline). Findings are logged as errors for the operators; the
 /// admins' verification page lists them.
 /// </summary>
-public sealed class IntegrityService(IDbContextFactory<AppDbContext> dbFactory, ILogger<IntegrityService> log)
+public sealed class IntegrityService(IDbContextFactory<AppDbContext> dbFactory, IntegrityAlarm alarm, ILogger<IntegrityService> log)
 {
     private const int Batch = 500;
 
@@ -29,12 +29,15 @@ public sealed class IntegrityService(IDbContextFactory<AppDbContext> dbFactory, 
                 .Where(c => c.Id > lastId).OrderBy(c => c.Id).Take(Batch).ToListAsync(ct);
             if (complaints.Count == 0) break;
             lastId = complaints[^1].Id;
-            findings.AddRange(complaints.Select(TimelineFinding).OfType<IntegrityFinding>());
+            foreach (var finding in complaints.Select(TimelineFinding).OfType<IntegrityFinding>())
+            {
+                findings.Add(finding);
+                await alarm.ReportAsync(finding, ct);
+            }
         }
         var files = await db.IssuedDocumentFiles.AsNoTracking().Select(f => f.Id).ToListAsync(ct);
         foreach (var id in files)
-            if ((await VerifiedFileAsync(id, ct)).Finding is { } finding) findings.Add(finding);
-        foreach (var f in findings) log.LogError("Integrity check: {Number}: {What}", f.Number, f.What);
+            if ((await VerifiedFileAsync(id, ct)).Finding is { } finding) findings.Add(finding); // reported there
         return findings;
     }
 
@@ -62,14 +65,15 @@ public sealed class IntegrityService(IDbContextFactory<AppDbContext> dbFactory, 
             // Retention destroyed the bytes: the record must say so, and still name the hash issued.
             if (file.Content.Length == 0 && complaint.IsAnonymised && recorded == file.Sha256 && SealedOnTimeline(file.Sha256)) return (file, complaint, null);
             var destroyed = new IntegrityFinding(complaint.Number, $"文书 {file.Kind} 第 {file.Version} 版标记为按保留期限销毁，但投诉记录与之不符");
-            log.LogError("Integrity check: {Number}: {What}", destroyed.Number, destroyed.What);
+            await alarm.ReportAsync(destroyed, ct);
             return (null, complaint, destroyed);
         }
         var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content));
         if (actual == file.Sha256 && actual == recorded && SealedOnTimeline(actual)) return (file, complaint, null);
 
         var finding = new IntegrityFinding(complaint.Number, $"文书 {file.Kind} 第 {file.Version} 版的内容与签发时记录的 SHA-256 不符");
-        log.LogError("Integrity check: {Number}: {What} (stored {Stored}, now {Actual})", finding.Number, finding.What, file.Sha256, actual);
+        log.LogInformation("Integrity check: {Number}: {What} (stored {Stored}, now {Actual})", finding.Number, finding.What, file.Sha256, actual);
+        await alarm.ReportAsync(finding, ct);
         return (null, complaint, finding);
     }
 }
