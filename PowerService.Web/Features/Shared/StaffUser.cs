@@ -70,8 +70,10 @@ public sealed class CurrentStaff(AuthenticationStateProvider auth)
     public async Task<StaffUser> GetAsync() => StaffUser.From((await auth.GetAuthenticationStateAsync()).User);
 }
 
-/// <summary>Adds the display name and department to the sign-in cookie, so pages need no user lookup.</summary>
-/// The cookie is re-issued on every security-stamp validation, so a department's company level is read afresh.
+/// <summary>
+/// Adds the display name, department and whether it is company-level to the sign-in cookie, so pages
+/// need no user lookup. The cookie is re-issued on every security-stamp validation, so a change is read afresh.
+/// </summary>
 public sealed class StaffClaimsFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
