@@ -48,9 +48,9 @@ public sealed partial class Anonymiser
         var result = text;
         foreach (var (value, token) in _values) result = result.Replace(value, token, StringComparison.Ordinal);
         if (_honorific is not null) result = _honorific.Replace(result, "某");
-        result = IdNumber().Replace(result, IdToken);
-        result = Mobile().Replace(result, PhoneToken);
-        result = Landline().Replace(result, PhoneToken);
+        result = PersonalDataPatterns.IdNumber().Replace(result, IdToken);
+        result = PersonalDataPatterns.Mobile().Replace(result, PhoneToken);
+        result = PersonalDataPatterns.Landline().Replace(result, PhoneToken);
         result = LongNumber().Replace(result, AccountToken);
         result = HouseNumber().Replace(result, HouseNumberToken);
         return result;
@@ -61,27 +61,12 @@ public sealed partial class Anonymiser
     /// address does not start with one. Nothing finer than a district identifies fewer than
     /// tens of thousands of households.
     /// </summary>
-    public static string? Region(string? address)
-    {
-        var match = address is null ? Match.Empty : RegionPrefix().Match(address.Trim());
-        return match.Success && match.Groups["county"].Success ? match.Value : null;
-    }
+    public static string? Region(string? address) =>
+        address is null || Masking.AdministrativePrefix(address.Trim()) is not { Length: > 0 } region ? null : region;
 
     /// <summary>The address as stored once anonymised: its district, then the placeholder.</summary>
     public static string AnonymisedAddress(string address) =>
         Region(address) is { } region ? $"{region}（{Placeholder}）" : Placeholder;
-
-    // 18-digit resident ID (last may be X) or the old 15-digit one.
-    [GeneratedRegex(@"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")]
-    private static partial Regex IdNumber();
-
-    // Mainland mobile, also typed as 138-1234-8000 or 138 1234 8000.
-    [GeneratedRegex(@"(?<![0-9A-Za-z])1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![0-9A-Za-z])")]
-    private static partial Regex Mobile();
-
-    // Landline with area code: 0571-87654321, 057187654321, (0571)87654321.
-    [GeneratedRegex(@"(?<![0-9A-Za-z])[(（]?0\d{2,3}[)）]?[\s-]?\d{7,8}(?![0-9A-Za-z])")]
-    private static partial Regex Landline();
 
     // Any other run of 7 to 13 digits: a 户号 (10–13 digits), a landline without area code, a meter
     // number. A date typed as 20261123 is not one; decimals (35.60) and codes (TS2026…) are not either.
@@ -92,6 +77,4 @@ public sealed partial class Anonymiser
     [GeneratedRegex(@"(?<=(路|街|巷|弄|道|胡同|村|镇|小区|苑|园|里|大厦|公寓|新村))\s*\d{1,5}\s*(号|弄|幢|栋|号楼)(\s*\d{1,5}\s*(号楼|号|幢|栋|单元|室|楼|层|户))*")]
     private static partial Regex HouseNumber();
 
-    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{1,8}?(省|自治区))?(\p{IsCJKUnifiedIdeographs}{1,8}?(市|自治州|地区|盟))?(?<county>\p{IsCJKUnifiedIdeographs}{1,8}?((?<!社|小|园|校|景|厂|街|片)区|县|旗|市))")]
-    private static partial Regex RegionPrefix();
 }

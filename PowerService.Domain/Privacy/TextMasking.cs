@@ -17,9 +17,9 @@ public static partial class TextMasking
         // The customer's own values first, longest first, so the address goes before a name inside it.
         foreach (var (value, shown) in OwnValues(customer).OrderByDescending(v => v.Value.Length))
             masked = masked.Replace(value, shown, StringComparison.Ordinal);
-        masked = IdNumber().Replace(masked, m => Masking.IdNumber(m.Value));
-        masked = Mobile().Replace(masked, m => Masking.Phone(Digits(m.Value)));
-        masked = Landline().Replace(masked, m => Masking.Phone(m.Value));
+        masked = PersonalDataPatterns.IdNumber().Replace(masked, m => Masking.IdNumber(m.Value));
+        masked = PersonalDataPatterns.Mobile().Replace(masked, m => Masking.Phone(Digits(m.Value)));
+        masked = PersonalDataPatterns.Landline().Replace(masked, m => Masking.Phone(m.Value));
         return AccountLike().Replace(masked, m => Masking.AccountNumber(m.Value)!);
     }
 
@@ -39,16 +39,6 @@ public static partial class TextMasking
     }
 
     private static string Digits(string value) => new([.. value.Where(char.IsAsciiDigit)]);
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")]
-    private static partial Regex IdNumber();
-
-    /// <summary>A mobile number, also written 138-1234-8000 or 138 1234 8000.</summary>
-    [GeneratedRegex(@"(?<![0-9A-Za-z])1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![0-9A-Za-z])")]
-    private static partial Regex Mobile();
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])0\d{2,3}-\d{7,8}(?![0-9A-Za-z])")]
-    private static partial Regex Landline();
 
     /// <summary>A run of 10–13 digits on its own: shaped like a 户号 (complaint numbers start with letters and stay).</summary>
     [GeneratedRegex(@"(?<![0-9A-Za-z*])\d{10,13}(?![0-9A-Za-z*])")]
