@@ -13,11 +13,8 @@ public sealed class CustomerCardTests : ComponentTestBase
 {
     private async Task<(string Number, IRenderedComponent<CustomerCard> Card)> RenderAsync(string userName)
     {
-        var agent = await Db.StaffAsync("agent");
-        var number = await Db.RegisterAsync(agent, ComplaintBuilder.ValidIntake());
-        var handler = await Db.StaffAsync("handler"); // 李强 handles it, so the handler's card is his own complaint's
-        Assert.True((await Db.Complaints.ActAsync(number, (await Db.LoadAsync(number)).Revision, agent, null,
-            (c, ctx) => c.Dispatch(new PowerService.Domain.Complaints.Steps.DispatchOrder(handler.Actor, handler.Department), ctx), Xunit.TestContext.Current.CancellationToken)).Succeeded);
+        // 李强 handles it, so the handler's card is his own complaint's.
+        var number = await Support.Scenarios.DispatchedAsync(Db.Complaints, await Db.StaffAsync("agent"), await Db.StaffAsync("handler"));
         var staff = await SignInAsAsync(userName);
         var shown = (await Db.Complaints.ShowAsync(number, staff)).Shown!;
         return (number, RenderWithProviders<CustomerCard>(("Number", number), ("Masked", shown.Card), ("MayReveal", shown.Policy.MayReveal)));

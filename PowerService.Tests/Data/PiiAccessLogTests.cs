@@ -23,15 +23,9 @@ public abstract class PiiAccessLogTests(DatabaseProvider provider) : IAsyncLifet
     private PiiAccessLog Log => _db.Services.GetRequiredService<PiiAccessLog>();
 
     /// <summary>黄艳's complaint, registered by 王芳 and dispatched to 李强 (城区供电所), who calls her.</summary>
-    private async Task<string> RegisterHuangAsync()
-    {
-        var agent = await _db.StaffAsync("agent");
-        var handler = await _db.StaffAsync("handler");
-        var number = await _db.RegisterAsync(agent, ValidIntake() with { CustomerName = Name, Phone = Phone, AccountNumber = Account });
-        Assert.True((await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, agent, null,
-            (c, ctx) => c.Dispatch(new PowerService.Domain.Complaints.Steps.DispatchOrder(handler.Actor, handler.Department), ctx), TestContext.Current.CancellationToken)).Succeeded);
-        return number;
-    }
+    private async Task<string> RegisterHuangAsync() =>
+        await Scenarios.DispatchedAsync(_db.Complaints, await _db.StaffAsync("agent"), await _db.StaffAsync("handler"),
+            ValidIntake() with { CustomerName = Name, Phone = Phone, AccountNumber = Account });
 
     private async Task<QueueResult> SearchAsync(string userName, string term) =>
         await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Search: term), await _db.StaffAsync(userName), TestContext.Current.CancellationToken);

@@ -63,11 +63,7 @@ public sealed class AppHost : IAsyncDisposable
     public async Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(string userName)
     {
         using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>();
-        var account = PowerService.Web.Data.DemoData.Accounts.Single(a => a.UserName == userName);
-        var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == userName).Select(u => u.Id));
-        var companyLevel = db.Departments.Any(d => d.Name == account.Department && d.IsCompanyLevel);
-        return new(new PowerService.Domain.Staff.Actor(id, account.DisplayName), [account.Role], account.Department) { CompanyLevel = companyLevel };
+        return await PowerService.Tests.Support.DemoStaff.LoadAsync(scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>(), userName);
     }
 
     public async Task<IPage> SignInAsync(string userName, IPage? page = null)

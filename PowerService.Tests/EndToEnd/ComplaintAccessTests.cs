@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PowerService.Domain.Complaints.Steps;
+using PowerService.Tests.Support;
 using PowerService.Tests.Domain.Complaints;
 using PowerService.Web.Features.Complaints;
 using static Microsoft.Playwright.Assertions;
@@ -25,15 +25,10 @@ public sealed class ComplaintAccessTests : IAsyncLifetime
         var complaints = scope.ServiceProvider.GetRequiredService<ComplaintService>();
         var agent = await _app.StaffAsync("agent");
         var zhouJie = await _app.StaffAsync("handler3");
-        _number = (await complaints.RegisterAsync(ComplaintBuilder.ValidIntake() with { Phone = "13912345678" }, Guid.NewGuid(), agent)).Value!;
-        var dispatched = await complaints.ActAsync(_number, (await complaints.FindAsync(_number))!.Revision, agent, null,
-            (c, ctx) => c.Dispatch(new DispatchOrder(zhouJie.Actor, zhouJie.Department), ctx));
-        Assert.True(dispatched.Succeeded, string.Join("；", dispatched.Result.Reasons));
+        _number = await Scenarios.DispatchedAsync(complaints, agent, zhouJie, ComplaintBuilder.ValidIntake() with { Phone = "13912345678" });
         // And one for 李强 of 城区供电所, so his queue is not empty to begin with.
-        var liQiang = await _app.StaffAsync("handler");
-        _own = (await complaints.RegisterAsync(ComplaintBuilder.ValidIntake() with { Phone = "13700000001", AccountNumber = "3300777777" }, Guid.NewGuid(), agent)).Value!;
-        Assert.True((await complaints.ActAsync(_own, (await complaints.FindAsync(_own))!.Revision, agent, null,
-            (c, ctx) => c.Dispatch(new DispatchOrder(liQiang.Actor, liQiang.Department), ctx))).Succeeded);
+        _own = await Scenarios.DispatchedAsync(complaints, agent, await _app.StaffAsync("handler"),
+            ComplaintBuilder.ValidIntake() with { Phone = "13700000001", AccountNumber = "3300777777" });
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

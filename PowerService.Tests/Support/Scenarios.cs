@@ -10,6 +10,16 @@ namespace PowerService.Tests.Support;
 /// <summary>Complaints carried through the loop by the service the pages use, for tests that need them further along.</summary>
 public static class Scenarios
 {
+    /// <summary>Registered by <paramref name="agent"/> (its first responder), who dispatches it to <paramref name="handler"/> in the handler's department.</summary>
+    public static async Task<string> DispatchedAsync(ComplaintService complaints, StaffUser agent, StaffUser handler, ComplaintIntake? intake = null)
+    {
+        var number = (await complaints.RegisterAsync(intake ?? ComplaintBuilder.ValidIntake(), Guid.NewGuid(), agent)).Value!;
+        var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, agent, null,
+            (c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, handler.Department), ctx));
+        Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
+        return number;
+    }
+
     /// <summary>A 12398 complaint at 总结改进: investigated, resolved, revisited twice (the clock is moved for the 7 days).</summary>
     public static async Task<string> Regulator12398AtImproveAsync(ComplaintService complaints, FakeTimeProvider time, StaffUser agent, StaffUser handler)
     {

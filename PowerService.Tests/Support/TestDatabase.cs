@@ -124,10 +124,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task<StaffUser> StaffAsync(string userName)
     {
         await using var db = NewContext();
-        var account = DemoData.Accounts.Single(a => a.UserName == userName);
-        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-        var companyLevel = await db.Departments.AnyAsync(d => d.Name == account.Department && d.IsCompanyLevel);
-        return new StaffUser(new Actor(id, account.DisplayName), [account.Role], account.Department) { CompanyLevel = companyLevel };
+        return await DemoStaff.LoadAsync(db, userName);
     }
 
     public async Task<string> RegisterAsync(StaffUser by, ComplaintIntake? intake = null)

@@ -23,6 +23,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PiiAccessEvent> PiiAccessEvents => Set<PiiAccessEvent>();
     public DbSet<IntegrityAlert> IntegrityAlerts => Set<IntegrityAlert>();
 
+    /// <summary>Whether a department runs complaint management for the whole company (its managers are company-level managers).</summary>
+    public Task<bool> IsCompanyLevelAsync(string department, CancellationToken ct = default) =>
+        Departments.AnyAsync(d => d.Name == department && d.IsCompanyLevel, ct);
+
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
     public DbSet<AnonymisationRecord> Anonymisations => Set<AnonymisationRecord>();
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PowerService.Domain;
 using PowerService.Domain.Staff;
@@ -82,7 +81,7 @@ public sealed class StaffClaimsFactory(UserManager<ApplicationUser> users, RoleM
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(StaffUser.DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(StaffUser.DepartmentClaim, user.Department));
-        if (await db.Departments.AnyAsync(d => d.Name == user.Department && d.IsCompanyLevel))
+        if (await db.IsCompanyLevelAsync(user.Department))
             identity.AddClaim(new Claim(StaffUser.CompanyLevelClaim, "1"));
         if (user.MustChangePassword) identity.AddClaim(new Claim(StaffUser.MustChangePasswordClaim, "1"));
         return identity;
