@@ -68,6 +68,8 @@ public sealed class ComplaintAccessTests : IAsyncLifetime
         await Expect(manager.Locator("[data-testid=action-panel]")).ToContainTextAsync("请选择接手原因");
         await manager.ChooseAsync("field-Reason", "原处理人休假/外出");
         await manager.EnterAsync("field-Explanation", "周杰休年假至12月1日");
+        await manager.WaitForTimeoutAsync(500); // the filled field's label finishes moving up before the screenshot
+        await manager.Locator("[data-testid=action-panel]").ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("access-takeover-form.png") });
         await manager.ClickAsync("[data-testid=action-submit]");
         await Expect(manager.Locator("[data-testid=action-submit]")).ToHaveCountAsync(0);
         await Expect(manager.Locator("[data-testid=timeline]")).ToContainTextAsync("吴刚 接手办理（原处理人：周杰）；原因：原处理人休假/外出，周杰休年假至12月1日");

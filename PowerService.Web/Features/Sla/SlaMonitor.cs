@@ -56,8 +56,8 @@ public sealed class SlaMonitor(
             var due = await DueComplaintsAsync(now, after, ct);
             if (due.Count == 0) break;
             examined += due.Count;
-            after = (due.Complaints[^1].Complaint.AlertCheckAt!.Value, due.Complaints[^1].Complaint.Id);
-            foreach (var complaint in due.Complaints)
+            after = (due[^1].Complaint.AlertCheckAt!.Value, due[^1].Complaint.Id);
+            foreach (var complaint in due)
             {
                 var allStored = true;
                 foreach (var alert in complaint.Alerts)
@@ -75,11 +75,6 @@ public sealed class SlaMonitor(
 
     private sealed record DueComplaint(Complaint Complaint, List<SlaAlert> Alerts);
 
-    private sealed record DueBatch(List<DueComplaint> Complaints)
-    {
-        public int Count => Complaints.Count;
-    }
-
     /// <summary>
     /// The next complaints due a look, earliest first, with the alerts their clocks call for now that
     /// are not stored yet, lower levels first.
@@ -88,7 +83,7 @@ public sealed class SlaMonitor(
     /// Read in (time to look, id) order from where the previous batch ended, so a complaint whose
     /// alert could not be stored (and stays due) is not read twice in one scan.
     /// </remarks>
-    private async Task<DueBatch> DueComplaintsAsync(DateTimeOffset now, (DateTimeOffset At, int Id)? after, CancellationToken ct)
+    private async Task<List<DueComplaint>> DueComplaintsAsync(DateTimeOffset now, (DateTimeOffset At, int Id)? after, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var thresholds = schedules.Thresholds;
@@ -104,7 +99,7 @@ public sealed class SlaMonitor(
                 .Where(a => ids.Contains(a.ComplaintId))
                 .Select(a => new { a.ComplaintId, a.ClockId, a.Level }).ToListAsync(ct))
             .Select(a => (a.ComplaintId, a.ClockId, a.Level)).ToHashSet();
-        return new(due.Select(c => new DueComplaint(c, AlertsOf(c, existing, now, thresholds))).ToList());
+        return due.Select(c => new DueComplaint(c, AlertsOf(c, existing, now, thresholds))).ToList();
     }
 
     private static List<SlaAlert> AlertsOf(Complaint complaint, HashSet<(int, int, ClockState)> existing, DateTimeOffset now, ClockThresholds thresholds)
