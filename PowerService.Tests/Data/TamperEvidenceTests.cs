@@ -98,6 +98,22 @@ public abstract class TamperEvidenceTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task Two_instances_seeing_the_same_broken_record_at_once_open_one_alert_and_count_both()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var finding = new IntegrityFinding("TS202611230001", "处理记录第 2 条起与签章不符（记录被改动、删除或插入）");
+        await using var other = _db.OpenAnotherInstance();
+
+        await Task.WhenAll(
+            Task.Run(() => _db.Services.GetRequiredService<IntegrityAlarm>().ReportAsync(finding, ct), ct),
+            Task.Run(() => other.GetRequiredService<IntegrityAlarm>().ReportAsync(finding, ct), ct));
+
+        var alert = Assert.Single(await _db.Services.GetRequiredService<IntegrityAlarm>().OpenAlertsAsync(ct));
+        Assert.Equal(2, alert.Occurrences);
+        Assert.DoesNotContain(_db.Log.Problems, p => p.Message.Contains("Storing the integrity alert"));
+    }
+
+    [Fact]
     public async Task Replaced_document_bytes_are_never_served()
     {
         await IssuedReplyAsync();

@@ -21,10 +21,19 @@ public sealed class IntegrityAlarm(IDbContextFactory<AppDbContext> dbFactory, Wr
         _log.Failed($"{finding.Number}/{finding.What}", $"Integrity check of {finding.Number} ({finding.What})", new InvalidDataException(finding.What));
         try
         {
-            var opened = await gate.RunAsync(() => RecordAsync(finding, ct), ct);
+            bool opened;
+            try
+            {
+                opened = await gate.RunAsync(() => RecordAsync(finding, ct), ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance opened the same alert at the same moment (unique key): count this sighting on it.
+                opened = await gate.RunAsync(() => RecordAsync(finding, ct), ct);
+            }
             if (opened) Opened?.Invoke();
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The finding is in the log already; a read must not fail because its alert could not be stored.
             log.LogError(ex, "Storing the integrity alert for {Number} failed", finding.Number);
