@@ -67,13 +67,17 @@ public sealed class IntegrityAlarm(IDbContextFactory<AppDbContext> dbFactory, Wr
         return await db.IntegrityAlerts.CountAsync(a => a.ClosedAt == null, ct);
     }
 
-    /// <summary>An admin has dealt with it (restored the record from a backup, reported it): closed, by whom and when.</summary>
-    public Task CloseAsync(long id, string by, CancellationToken ct = default) =>
+    /// <summary>
+    /// An admin has dealt with it (restored the record from a backup, reported it): closed, by whom and
+    /// when. Null when closed now; otherwise who closed it first (another admin at the same time).
+    /// </summary>
+    public Task<string?> CloseAsync(long id, string by, CancellationToken ct = default) =>
         gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var now = time.GetUtcNow();
-            return await db.IntegrityAlerts.Where(a => a.Id == id && a.ClosedAt == null)
+            var closed = await db.IntegrityAlerts.Where(a => a.Id == id && a.ClosedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClosedAt, now).SetProperty(a => a.ClosedBy, by), ct);
+            return closed == 1 ? null : await db.IntegrityAlerts.Where(a => a.Id == id).Select(a => a.ClosedBy).SingleOrDefaultAsync(ct) ?? "其他管理员";
         }, ct);
 }
