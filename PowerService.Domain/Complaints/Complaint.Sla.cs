@@ -184,5 +184,9 @@ public sealed partial class Complaint
         return metByItsRevisit || !reopenedAt.Contains(stopped) ? ClockEnd.Completed : ClockEnd.Superseded;
     }
 
-    private void RefreshNextDue() => NextDueAt = RunningClocks.Select(c => (DateTimeOffset?)c.DueAt).Min();
+    private void RefreshNextDue()
+    {
+        NextDueAt = RunningClocks.Select(c => (DateTimeOffset?)c.DueAt).Min();
+        RefreshQueueKey();
+    }
 }

@@ -246,6 +246,7 @@ public sealed partial class Complaint
     private void Append(LoopTrigger? trigger, StepContext context, Stage? from, string summary)
     {
         Revision++;
+        RefreshQueueKey();
         var previous = _timeline.Count == 0 ? null : _timeline.MaxBy(e => e.Sequence)!.Hash;
         _timeline.Add(new TimelineEvent(_timeline.Count + 1, trigger, context.By, context.At.ToUniversalTime(), from, Stage, summary, TextRules.Clean(context.Note), previous));
     }

@@ -39,18 +39,80 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
-    public async Task Pages_are_cut_on_the_server_with_the_total_of_all_matches()
+    public async Task Pages_follow_one_another_by_seeking_along_the_queue_order()
     {
         var manager = await _db.StaffAsync("manager");
+        var ct = TestContext.Current.CancellationToken;
+        var everything = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 200), manager, ct);
 
-        var page0 = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Page: 0, PageSize: 10), manager, TestContext.Current.CancellationToken);
-        var page2 = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Page: 2, PageSize: 10), manager, TestContext.Current.CancellationToken);
+        var first = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 10), manager, ct);
+        var second = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(After: first.Rows[^1].Key), 10), manager, ct);
+        var third = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(After: second.Rows[^1].Key), 10), manager, ct);
+        var backToSecond = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(Before: third.Rows[0].Key), 10), manager, ct);
+        var last = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(Last: true), 10), manager, ct);
 
-        Assert.Equal(24, page0.Total); // the withdrawn one is not open
-        Assert.Equal(10, page0.Rows.Count);
-        Assert.Equal(4, page2.Rows.Count);
-        Assert.Equal(_numbers[20], page0.Rows[0].Number); // critical first
-        Assert.Empty(page0.Rows.Select(r => r.Number).Intersect(page2.Rows.Select(r => r.Number)));
+        Assert.Equal(24, everything.Total); // the withdrawn one is not open
+        Assert.Equal(_numbers[20], first.Rows[0].Number); // critical first
+        Assert.Equal(everything.Rows.Select(r => r.Number), first.Rows.Concat(second.Rows).Concat(third.Rows).Select(r => r.Number));
+        Assert.Equal((10, 10, 4), (first.Rows.Count, second.Rows.Count, third.Rows.Count));
+        Assert.Equal((false, true), (first.HasPrevious, first.HasNext));
+        Assert.Equal((true, true), (second.HasPrevious, second.HasNext));
+        Assert.Equal((true, false), (third.HasPrevious, third.HasNext));
+        Assert.Equal(second.Rows.Select(r => r.Number), backToSecond.Rows.Select(r => r.Number));
+        Assert.Equal((true, true), (backToSecond.HasPrevious, backToSecond.HasNext));
+        Assert.Equal(everything.Rows.TakeLast(10).Select(r => r.Number), last.Rows.Select(r => r.Number));
+        Assert.Equal((true, false), (last.HasPrevious, last.HasNext));
+        Assert.All([first, second, third, last], page => Assert.Equal((24, true), (page.Total, page.TotalIsExact)));
+    }
+
+    [Fact]
+    public async Task A_page_that_ends_exactly_at_the_end_has_no_next_and_the_first_page_going_back_has_no_previous()
+    {
+        var manager = await _db.StaffAsync("manager");
+        var ct = TestContext.Current.CancellationToken;
+
+        var whole = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 24), manager, ct);
+        var second = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(After: whole.Rows[11].Key), 12), manager, ct);
+        var backToFirst = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(Before: second.Rows[0].Key), 12), manager, ct);
+        var beyond = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(After: whole.Rows[^1].Key), 12), manager, ct);
+
+        Assert.Equal((24, false, false), (whole.Rows.Count, whole.HasPrevious, whole.HasNext));
+        Assert.Equal((12, true, false), (second.Rows.Count, second.HasPrevious, second.HasNext));
+        Assert.Equal((12, false, true), (backToFirst.Rows.Count, backToFirst.HasPrevious, backToFirst.HasNext));
+        Assert.Equal(whole.Rows.Take(12).Select(r => r.Number), backToFirst.Rows.Select(r => r.Number));
+        Assert.Equal((0, true, false), (beyond.Rows.Count, beyond.HasPrevious, beyond.HasNext));
+    }
+
+    [Fact]
+    public async Task A_page_continues_from_where_the_last_one_ended_when_that_complaint_has_moved_meanwhile()
+    {
+        var manager = await _db.StaffAsync("manager");
+        var ct = TestContext.Current.CancellationToken;
+        var first = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 10), manager, ct);
+        var boundary = await _db.LoadAsync(first.Rows[^1].Number);
+        await _db.Complaints.ActAsync(boundary.Number, boundary.Revision, manager, null, (c, ctx) => c.Withdraw(new Withdrawal("客户撤回", "电话录音"), ctx), ct);
+
+        var withdrawn = await _db.LoadAsync(boundary.Number);
+        var second = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, new QueueCursor(After: first.Rows[^1].Key), 10), manager, ct);
+        var now = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 200), manager, ct);
+
+        Assert.Equal(Stage.Withdrawn, withdrawn.Stage);
+        Assert.Equal(now.Rows.Skip(9).Take(10).Select(r => r.Number), second.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task A_large_count_stops_at_the_limit_and_is_exact_on_request()
+    {
+        var manager = await _db.StaffAsync("manager");
+        var ct = TestContext.Current.CancellationToken;
+
+        var capped = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 5, CountUpTo: 10), manager, ct);
+        var exact = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 5, ExactCount: true, CountUpTo: 10), manager, ct);
+        var under = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, PageSize: 5, Category: Category.Billing, CountUpTo: 10), manager, ct);
+
+        Assert.Equal((10, false), (capped.Total, capped.TotalIsExact));
+        Assert.Equal((24, true), (exact.Total, exact.TotalIsExact));
+        Assert.Equal((5, true), (under.Total, under.TotalIsExact));
     }
 
     [Fact]
@@ -73,6 +135,14 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
     [InlineData("13900000007", 1)]
     [InlineData("3300123456", 24)]
     [InlineData("ts2026112300", 24)]
+    [InlineData("2026112300", 24)] // a number typed without its TS
+    [InlineData("TS202611230007", 1)]
+    [InlineData("1390000000", 10)] // the start of a phone number
+    [InlineData("0007", 1)] // 尾号: the phone's last four digits
+    [InlineData("张", 23)] // a surname
+    [InlineData("张建国", 23)]
+    [InlineData("330012", 24)] // the start of a 户号
+    [InlineData("000000", 0)] // from the middle of a phone number: not a prefix, not a tail
     [InlineData("不存在的人", 0)]
     public async Task Search_finds_by_number_name_phone_or_account(string text, int expected)
     {

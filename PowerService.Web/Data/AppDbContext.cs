@@ -50,12 +50,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseTimelineRewrites();
+        ComplaintIndexes.RefreshPhoneTails(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseTimelineRewrites();
+        ComplaintIndexes.RefreshPhoneTails(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -86,4 +88,23 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
 /// <summary>Scale-out: several app instances on one PostgreSQL database (migrations in Data/Migrations/Postgres).</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The queue seeks and search matches prefixes with range comparisons (>= x and < x + U+FFFF):
+        // right only in code-point order, which a database created with a language collation
+        // (en_US, zh_CN) does not have. "C" on these columns keeps them right, and faster, everywhere.
+        var complaint = builder.Entity<Complaint>();
+        complaint.Property(c => c.QueueKey).UseCollation("C");
+        complaint.Property(c => c.Number).UseCollation("C");
+        complaint.Property<string>(ComplaintIndexes.PhoneTail).UseCollation("C");
+        complaint.ComplexProperty(c => c.Customer, customer =>
+        {
+            customer.Property(x => x.Name).UseCollation("C");
+            customer.Property(x => x.Phone).UseCollation("C");
+            customer.Property(x => x.AccountNumber).UseCollation("C");
+        });
+    }
+}

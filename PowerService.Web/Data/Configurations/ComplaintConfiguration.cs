@@ -26,7 +26,20 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Department).HasMaxLength(100);
         builder.Property(c => c.MergedInto).HasMaxLength(14);
         builder.HasIndex(c => new { c.Stage, c.RegisteredAt });
-        builder.HasIndex(c => c.Department);
+
+        // The 工作台 seeks along QueueKey; each filter that can narrow the queue a lot has its own
+        // (filter, QueueKey) index, so a filtered page is read in order from the index and stops at
+        // the page's end. Owner, first responder and the customer's phone, 户号 and name live in
+        // complex properties, which EF Core cannot index: their indexes are created by the
+        // QueueKeyAndSearch migration in SQL (see ComplaintIndexes).
+        builder.Property(c => c.QueueKey).HasMaxLength(QueueOrder.KeyLength).IsRequired();
+        builder.HasIndex(c => c.QueueKey).IsUnique();
+        builder.HasIndex(c => new { c.Department, c.QueueKey });
+        builder.HasIndex(c => new { c.Stage, c.QueueKey });
+        builder.HasIndex(c => new { c.Category, c.QueueKey });
+        builder.HasIndex(c => new { c.Channel, c.QueueKey });
+        builder.Property<string>(ComplaintIndexes.PhoneTail).HasMaxLength(4).IsRequired();
+        builder.HasIndex(ComplaintIndexes.PhoneTail);
 
         builder.ComplexProperty(c => c.Customer, customer =>
         {

@@ -175,6 +175,11 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerPhoneTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Demands")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -223,6 +228,11 @@ namespace PowerService.Web.Data.Migrations
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueueKey")
+                        .IsRequired()
+                        .HasMaxLength(26)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
@@ -366,7 +376,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.HasIndex("AlertCheckAt");
 
-                    b.HasIndex("Department");
+                    b.HasIndex("CustomerPhoneTail");
 
                     b.HasIndex("IntakeToken")
                         .IsUnique();
@@ -376,7 +386,18 @@ namespace PowerService.Web.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("QueueKey")
+                        .IsUnique();
+
                     b.HasIndex("SecondRevisitOpensAt");
+
+                    b.HasIndex("Category", "QueueKey");
+
+                    b.HasIndex("Channel", "QueueKey");
+
+                    b.HasIndex("Department", "QueueKey");
+
+                    b.HasIndex("Stage", "QueueKey");
 
                     b.HasIndex("Stage", "RegisteredAt");
 

@@ -8,10 +8,23 @@ public enum QueueScope { Mine, Team, All }
 /// <summary>The deadline views: everything, due within 24 hours, already overdue, or waiting at revisit with the second revisit now possible.</summary>
 public enum DueFilter { Any, DueSoon, Overdue, SecondRevisitDue }
 
-/// <summary>What the 工作台 asks for: whose complaints, which page, which filters.</summary>
+/// <summary>
+/// Which page of the queue: the first, the one just after or just before a row (by the row's
+/// <see cref="QueueRow.Key"/>), or the last. Pages are found by seeking along the stored queue key,
+/// so the last page costs what the first does; there is no "page 37".
+/// </summary>
+public sealed record QueueCursor(string? After = null, string? Before = null, bool Last = false)
+{
+    public static QueueCursor First { get; } = new();
+}
+
+/// <summary>
+/// What the 工作台 asks for: whose complaints, which page, which filters. The total is counted up to
+/// <paramref name="CountUpTo"/> unless <paramref name="ExactCount"/> asks for it however large.
+/// </summary>
 public sealed record QueueQuery(
     QueueScope Scope = QueueScope.Mine,
-    int Page = 0,
+    QueueCursor? Cursor = null,
     int PageSize = 20,
     Stage? Stage = null,
     Category? Category = null,
@@ -20,9 +33,13 @@ public sealed record QueueQuery(
     string? Department = null,
     string? Search = null,
     bool IncludeEnded = false,
-    DueFilter Due = DueFilter.Any);
+    DueFilter Due = DueFilter.Any,
+    bool ExactCount = false,
+    int CountUpTo = QueueResult.CountLimit);
 
+/// <summary>One row of the queue: only what the table shows, and the running clock due first (the one it colours the row by).</summary>
 public sealed record QueueRow(
+    string Key,
     string Number,
     Stage Stage,
     Channel Channel,
@@ -36,16 +53,22 @@ public sealed record QueueRow(
     DateTimeOffset RegisteredAt,
     DateTimeOffset? NextDueAt,
     EscalationLevel Escalation,
-    IReadOnlyList<SlaClock> Clocks)
-{
-    /// <summary>The running clock due first: the one the queue colours the row by.</summary>
-    public SlaClock? NextClock => Clocks.Where(c => c.IsRunning).MinBy(c => c.DueAt);
-}
+    SlaClock? NextClock);
 
 /// <summary>A complaint opened by number: the complaint, or why this person may not open it (both null: no such complaint).</summary>
 public sealed record ComplaintLookup(Complaint? Complaint, string? Refusal);
 
-public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
+/// <summary>
+/// A page of the queue. <see cref="Total"/> is exact when <see cref="TotalIsExact"/>; otherwise the
+/// matches are more than the query's count limit and <see cref="Total"/> is that limit (the page
+/// offers the exact count on request: at a million complaints it costs a scan).
+/// </summary>
+public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total, bool TotalIsExact = true, bool HasPrevious = false, bool HasNext = false)
+{
+    public const int CountLimit = 10_000;
+
+    public static QueueResult Empty { get; } = new([], 0);
+}
 
 /// <summary>A member of staff a complaint can be dispatched to.</summary>
 public sealed record StaffMember(string UserId, string DisplayName, string Department);

@@ -38,21 +38,6 @@ public sealed partial class ComplaintService
             : new(null, Privacy.PiiAccessLog.NotRecorded);
     }
 
-    /// <summary>What a search term may match: see <see cref="PrivacyPolicy.Search"/>.</summary>
-    private static IQueryable<Complaint> Matching(IQueryable<Complaint> complaints, SearchTerm term)
-    {
-        var text = term.Text;
-        var number = text.ToUpperInvariant();
-        return term.Reach switch
-        {
-            SearchReach.Everything => complaints.Where(c => c.Number.Contains(number) || c.Customer.Name.Contains(text)
-                || c.Customer.Phone.Contains(text) || c.Customer.AccountNumber == text),
-            SearchReach.NumberOrExactContact => complaints.Where(c => c.Number.Contains(number)
-                || (term.IsPhone && c.Customer.Phone == text) || (term.IsAccountNumber && c.Customer.AccountNumber == text)),
-            _ => complaints.Where(c => c.Number.Contains(number)),
-        };
-    }
-
     /// <summary>A masked role's lookup by contact is logged whether or not it found anything; the number searched is kept masked.</summary>
     private Task<bool> LogContactSearchAsync(StaffUser user, SearchTerm term, IReadOnlyList<QueueRow> rows, int total, CancellationToken ct)
     {

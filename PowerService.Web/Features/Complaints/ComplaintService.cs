@@ -4,6 +4,7 @@ using PowerService.Domain;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
 using PowerService.Domain.Privacy;
+using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Time;
 using PowerService.Web.Data;
@@ -27,8 +28,6 @@ public sealed partial class ComplaintService(
     Privacy.PiiAccessLog accessLog,
     ILogger<ComplaintService> log)
 {
-    private static readonly Stage[] OpenStages = [.. StageExtensions.LoopStages];
-
     /// <summary>A complaint by the same customer within this many days is a repeat (domain.md §4).</summary>
     public const int RepeatWindowDays = 30;
 
@@ -37,8 +36,24 @@ public sealed partial class ComplaintService(
     public async Task<QueueResult> QueueAsync(QueueQuery query, StaffUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var complaints = InScope(db.Complaints.AsNoTracking(), user);
+        var policy = PrivacyPolicy.For(user.Roles);
+        var term = query.Search?.Trim() is { Length: > 0 } search ? policy.Search(search) : null;
+        var complaints = Filtered(InScope(db.Complaints.AsNoTracking(), user), query, user, term);
 
+        // Counting every match of a broad filter at a million complaints is a scan: count up to the
+        // limit (cheap along an index) and say "more than" unless the exact figure is asked for.
+        var limit = Math.Max(1, query.CountUpTo);
+        var total = await (query.ExactCount ? complaints : complaints.Take(limit + 1)).CountAsync(ct);
+        var exact = query.ExactCount || total <= limit;
+        var (rows, hasPrevious, hasNext) = await PageAsync(complaints, query.Cursor ?? QueueCursor.First, Math.Clamp(query.PageSize, 1, 200), policy, ct);
+        // A masked role's lookup by contact is answered only once it is on the access log.
+        if (term is { IsLogged: true } && !await LogContactSearchAsync(user, term, rows, total, ct)) return QueueResult.Empty;
+        return new(rows, exact ? total : limit, exact, hasPrevious, hasNext);
+    }
+
+    /// <summary>The complaints the query asks for, unordered.</summary>
+    private IQueryable<Complaint> Filtered(IQueryable<Complaint> complaints, QueueQuery query, StaffUser user, SearchTerm? term)
+    {
         complaints = query.Scope switch
         {
             QueueScope.Mine => complaints.Where(c => c.Owner.UserId == user.Actor.UserId || c.FirstResponder.UserId == user.Actor.UserId),
@@ -46,7 +61,8 @@ public sealed partial class ComplaintService(
             _ => complaints,
         };
         if (query.Stage is { } stage) complaints = complaints.Where(c => c.Stage == stage);
-        else if (!query.IncludeEnded) complaints = complaints.Where(c => OpenStages.Contains(c.Stage));
+        // Open complaints' keys all sort before QueueOrder.EndedFrom: the open queue is one index range.
+        else if (!query.IncludeEnded) complaints = complaints.Where(c => string.Compare(c.QueueKey, QueueOrder.EndedFrom) < 0);
         if (query.Category is { } category) complaints = complaints.Where(c => c.Category == category);
         if (query.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
         if (query.Urgency is { } urgency) complaints = complaints.Where(c => c.Urgency == urgency);
@@ -59,25 +75,43 @@ public sealed partial class ComplaintService(
             DueFilter.SecondRevisitDue => complaints.Where(c => c.SecondRevisitOpensAt != null && c.SecondRevisitOpensAt <= now),
             _ => complaints,
         };
-        var policy = PrivacyPolicy.For(user.Roles);
-        var term = query.Search?.Trim() is { Length: > 0 } search ? policy.Search(search) : null;
-        if (term is not null) complaints = Matching(complaints, term);
+        return term is null ? complaints : ComplaintSearch.Matching(complaints, term);
+    }
 
-        var total = await complaints.CountAsync(ct);
-        // Urgency first, then the nearest deadline (overdue ones first); complaints without a running clock last.
-        var page = await complaints
-            .OrderBy(c => c.Urgency == Urgency.Critical ? 0 : c.Urgency == Urgency.Urgent ? 1 : 2)
-            .ThenBy(c => c.NextDueAt == null)
-            .ThenBy(c => c.NextDueAt)
-            .ThenBy(c => c.RegisteredAt)
-            .Skip(Math.Max(0, query.Page) * query.PageSize).Take(query.PageSize)
+    /// <summary>
+    /// One page by seeking along the queue key from the cursor (backwards for "before" and the last
+    /// page), reading one row more than shown to learn whether the queue goes on that way. Only the
+    /// columns the table shows are read.
+    /// </summary>
+    private static async Task<(List<QueueRow> Rows, bool HasPrevious, bool HasNext)> PageAsync(
+        IQueryable<Complaint> complaints, QueueCursor cursor, int size, PrivacyPolicy policy, CancellationToken ct)
+    {
+        var ordered = cursor switch
+        {
+            { After: { } after } => complaints.Where(c => string.Compare(c.QueueKey, after) > 0).OrderBy(c => c.QueueKey),
+            { Before: { } before } => complaints.Where(c => string.Compare(c.QueueKey, before) < 0).OrderByDescending(c => c.QueueKey),
+            { Last: true } => complaints.OrderByDescending(c => c.QueueKey),
+            _ => complaints.OrderBy(c => c.QueueKey),
+        };
+        var read = await ordered.Take(size + 1)
+            .Select(c => new
+            {
+                c.QueueKey, c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency, c.Customer.Name, c.Customer.Phone,
+                OwnerName = c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation,
+                Clocks = EF.Property<List<SlaClock>>(c, "_clocks"),
+            })
             .ToListAsync(ct);
+        var more = read.Count > size;
+        if (more) read.RemoveAt(size);
+        var backwards = cursor.Before is not null || cursor.Last;
+        if (backwards) read.Reverse();
         // Lists carry the phone masked for everyone (the full number is on the customer card, on request) and the name as the policy says.
-        var rows = page.Select(c => new QueueRow(c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency,
-            policy.ListedName(c.Customer.Name), Masking.Phone(c.Customer.Phone), c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation, c.Clocks)).ToList();
-        // A masked role's lookup by contact is answered only once it is on the access log.
-        if (term is { IsLogged: true } && !await LogContactSearchAsync(user, term, rows, total, ct)) return new([], 0);
-        return new(rows, total);
+        var rows = read.Select(c => new QueueRow(c.QueueKey, c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency,
+            policy.ListedName(c.Name), Masking.Phone(c.Phone), c.OwnerName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation,
+            c.Clocks.Where(k => k.IsRunning).MinBy(k => k.DueAt))).ToList();
+        return backwards
+            ? (rows, more, cursor.Before is not null)
+            : (rows, cursor.After is not null, more);
     }
 
     /// <summary>

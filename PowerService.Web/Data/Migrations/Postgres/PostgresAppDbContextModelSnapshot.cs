@@ -186,6 +186,12 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CustomerPhoneTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .UseCollation("C");
+
                     b.Property<string>("Demands")
                         .IsRequired()
                         .HasColumnType("text");
@@ -229,12 +235,19 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasColumnType("character varying(14)")
+                        .UseCollation("C");
 
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("QueueKey")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -303,7 +316,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
                             b1.Property<string>("AccountNumber")
                                 .HasMaxLength(13)
                                 .HasColumnType("character varying(13)")
-                                .HasColumnName("CustomerAccount");
+                                .HasColumnName("CustomerAccount")
+                                .UseCollation("C");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
@@ -319,13 +333,15 @@ namespace PowerService.Web.Data.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)")
-                                .HasColumnName("CustomerName");
+                                .HasColumnName("CustomerName")
+                                .UseCollation("C");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)")
-                                .HasColumnName("CustomerPhone");
+                                .HasColumnName("CustomerPhone")
+                                .UseCollation("C");
 
                             b1.Property<string>("SpecialGroupNote")
                                 .HasMaxLength(100)
@@ -377,7 +393,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AlertCheckAt");
 
-                    b.HasIndex("Department");
+                    b.HasIndex("CustomerPhoneTail");
 
                     b.HasIndex("IntakeToken")
                         .IsUnique();
@@ -387,7 +403,18 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("QueueKey")
+                        .IsUnique();
+
                     b.HasIndex("SecondRevisitOpensAt");
+
+                    b.HasIndex("Category", "QueueKey");
+
+                    b.HasIndex("Channel", "QueueKey");
+
+                    b.HasIndex("Department", "QueueKey");
+
+                    b.HasIndex("Stage", "QueueKey");
 
                     b.HasIndex("Stage", "RegisteredAt");
 

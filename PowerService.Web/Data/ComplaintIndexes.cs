@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PowerService.Domain.Complaints;
+
+namespace PowerService.Web.Data;
+
+/// <summary>
+/// What the queue and search need stored beyond the aggregate: the phone's last four digits (尾号,
+/// how customers and staff name a number on the phone) and the indexes EF Core cannot declare
+/// because their columns sit in complex properties.
+/// </summary>
+public static class ComplaintIndexes
+{
+    /// <summary>Shadow column: the last four characters of the customer's phone, kept by <see cref="AppDbContext"/> on save.</summary>
+    public const string PhoneTail = "CustomerPhoneTail";
+
+    public static string TailOf(string phone) => phone.Length <= 4 ? phone : phone[^4..];
+
+    /// <summary>Sets the phone tail of every complaint being added or changed (anonymising changes the phone too).</summary>
+    internal static void RefreshPhoneTails(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries<Complaint>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var tail = TailOf(entry.Entity.Customer.Phone);
+            var property = entry.Property<string>(PhoneTail);
+            if (property.CurrentValue != tail) property.CurrentValue = tail;
+        }
+    }
+
+    /// <summary>Indexes on complex-property columns, the same SQL on SQLite and PostgreSQL.</summary>
+    public static readonly (string Name, string Columns)[] ComplexColumnIndexes =
+    [
+        ("IX_Complaints_OwnerId_QueueKey", "\"OwnerId\", \"QueueKey\""),
+        ("IX_Complaints_FirstResponderId_QueueKey", "\"FirstResponderId\", \"QueueKey\""),
+        ("IX_Complaints_CustomerPhone", "\"CustomerPhone\""),
+        ("IX_Complaints_CustomerAccount", "\"CustomerAccount\""),
+        ("IX_Complaints_CustomerName", "\"CustomerName\""),
+    ];
+
+    public static void CreateComplexColumnIndexes(MigrationBuilder migration)
+    {
+        foreach (var (name, columns) in ComplexColumnIndexes) migration.Sql($"CREATE INDEX \"{name}\" ON \"Complaints\" ({columns});");
+    }
+
+    public static void DropComplexColumnIndexes(MigrationBuilder migration)
+    {
+        foreach (var (name, _) in ComplexColumnIndexes) migration.Sql($"DROP INDEX \"{name}\";");
+    }
+
+    private const string OpenFlag = "(CASE WHEN \"Stage\" IN ('Intake', 'Investigate', 'Resolve', 'Revisit', 'Improve') THEN '0' ELSE '1' END)";
+    private const string UrgencyRank = "(CASE \"Urgency\" WHEN 'Critical' THEN '0' WHEN 'Urgent' THEN '1' ELSE '2' END)";
+
+    /// <summary>
+    /// Fills the queue key and the phone tail of complaints stored before they existed, in one
+    /// statement, as <see cref="QueueOrder.KeyOf"/> and <see cref="TailOf"/> compute them (a test
+    /// holds the two to each other). On SQLite, NextDueAt is EF Core's binary DateTimeOffset: UTC
+    /// ticks / 1000, shifted left 11 bits over the offset.
+    /// </summary>
+    public static string BackfillSql(bool sqlite) => sqlite
+        ? $"""
+           UPDATE "Complaints" SET
+             "QueueKey" = {OpenFlag} || {UrgencyRank}
+               || (CASE WHEN "NextDueAt" IS NULL THEN '9999999999' ELSE printf('%010d', ((("NextDueAt" >> 11) * 1000) - 621355968000000000) / 10000000) END)
+               || "Number",
+             "CustomerPhoneTail" = substr("CustomerPhone", -4);
+           """
+        : $"""
+           UPDATE "Complaints" SET
+             "QueueKey" = {OpenFlag} || {UrgencyRank}
+               || COALESCE(lpad(floor(extract(epoch FROM "NextDueAt"))::bigint::text, 10, '0'), '9999999999')
+               || "Number",
+             "CustomerPhoneTail" = right("CustomerPhone", 4);
+           """;
+}
