@@ -13,6 +13,12 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>A disabled account cannot sign in and its open sessions end; it stays, so its name on timelines stays true.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>
+    /// 全部标为已读: every alert up to this id counts as read, without a row per alert (a handler with
+    /// a long history would otherwise write hundreds of thousands). Alerts read one by one are in AlertReads.
+    /// </summary>
+    public long AlertsReadThrough { get; set; }
 }
 
 /// <summary>What an admin did to an account, when, and why: append-only, like a complaint's timeline.</summary>

@@ -43,6 +43,11 @@ internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<SlaAlert>
         builder.Property(a => a.Department).HasMaxLength(100);
         builder.HasIndex(a => new { a.ComplaintId, a.ClockId, a.Level }).IsUnique();
         builder.HasIndex(a => a.CreatedAt);
+        // The bell: each way an alert reaches a person is read from its own index, newest (highest id)
+        // first, from the person's read-through mark on.
+        builder.HasIndex(a => new { a.OwnerId, a.Id });
+        builder.HasIndex(a => new { a.FirstResponderId, a.Id });
+        builder.HasIndex(a => new { a.Department, a.Id });
     }
 }
 

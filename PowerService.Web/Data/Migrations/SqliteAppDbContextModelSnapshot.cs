@@ -570,6 +570,9 @@ namespace PowerService.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AlertsReadThrough")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -954,6 +957,12 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Department", "Id");
+
+                    b.HasIndex("FirstResponderId", "Id");
+
+                    b.HasIndex("OwnerId", "Id");
 
                     b.HasIndex("ComplaintId", "ClockId", "Level")
                         .IsUnique();

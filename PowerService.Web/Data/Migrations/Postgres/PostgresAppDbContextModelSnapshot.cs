@@ -593,6 +593,9 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<long>("AlertsReadThrough")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -989,6 +992,12 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Department", "Id");
+
+                    b.HasIndex("FirstResponderId", "Id");
+
+                    b.HasIndex("OwnerId", "Id");
 
                     b.HasIndex("ComplaintId", "ClockId", "Level")
                         .IsUnique();
