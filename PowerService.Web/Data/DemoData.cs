@@ -122,6 +122,13 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
 internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnlyDictionary<string, Actor> staff, SlaSchedule schedule,
     DocumentRenderer? renderer, DocumentSettings settings)
 {
+    /// <summary>
+    /// The moment the complaints are generated at: each is registered some time before it and carried
+    /// through the steps that would have happened by then. Settable so that one generator, with one set
+    /// of daily number sequences, can fill day after day (the scale database builder of issue 9).
+    /// </summary>
+    public DateTimeOffset Now { get; set; } = now;
+
     /// <summary>Replies issued while generating, to be stored once the complaints have their ids.</summary>
     public List<(Complaint Complaint, IssuedDocumentFile File)> IssuedFiles { get; } = [];
 
@@ -154,7 +161,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         for (var i = 0; i < count; i++)
         {
             var target = Pick(StageShares);
-            var registered = now.AddMinutes(-AgeInMinutes(target));
+            var registered = Now.AddMinutes(-AgeInMinutes(target));
             var complaint = Register(registered);
             Advance(complaint, target, registered);
             yield return complaint;
@@ -245,15 +252,15 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
         if (target == Stage.Investigate) return;
 
         at = at.AddHours(2 + random.Next(12));
-        if (at > now) return;
+        if (at > Now) return;
         Ensure(c.Investigate(Findings(c), By(handler)));
         if (target == Stage.Resolve) return;
 
         at = at.AddHours(4 + random.Next(20));
-        if (at > now) return;
+        if (at > Now) return;
         Ensure(c.Resolve(Resolution(c, at), By(handler)));
         var reopened = random.Next(100) < 15; // §002: about 15 % still have a problem at first revisit
-        if (reopened && at.AddHours(20) < now)
+        if (reopened && at.AddHours(20) < Now)
         {
             at = at.AddHours(18);
             var companyFault = c.Investigation!.Responsibility == Responsibility.Company;
@@ -274,20 +281,20 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
             }, By(handler)));
         }
         // Waiting for the first revisit only while its 24 hours run; older ones have had it.
-        if (target == Stage.Revisit && now - c.ResolvedAt < TimeSpan.FromHours(20)) return;
+        if (target == Stage.Revisit && Now - c.ResolvedAt < TimeSpan.FromHours(20)) return;
 
         at = at.AddHours(2 + random.Next(18));
-        if (at > now) return;
+        if (at > Now) return;
         Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, random.Next(4) == 0 ? Satisfaction.FairlySatisfied : Satisfaction.Satisfied, "对处理结果表示认可"), By(c.FirstResponder)));
         if (target == Stage.Revisit) return;
 
         at = c.ResolvedAt!.Value.AddDays(7).AddHours(1 + random.Next(20));
-        if (at > now) return;
+        if (at > Now) return;
         Ensure(c.Revisit(new RevisitRecord(RevisitMethod.Phone, true, Satisfaction.Satisfied, "问题未再出现"), By(c.FirstResponder)));
         if (target == Stage.Improve) return;
 
         at = at.AddHours(2 + random.Next(24));
-        if (at > now) return;
+        if (at > Now) return;
         if (c.Channel == Channel.Regulator12398 && !IssueReply(c, By(manager))) return;
         var ownFault = c.Investigation!.Responsibility == Responsibility.Company;
         Ensure(random.Next(5) == 0 || !ownFault
@@ -303,7 +310,7 @@ internal sealed class DemoComplaints(Random random, DateTimeOffset now, IReadOnl
     {
         if (random.Next(100) >= 90) return;
         var at = registered.AddMinutes(c.Urgency == Urgency.Normal ? 10 + random.Next(80) : 3 + random.Next(15));
-        if (at > now) return;
+        if (at > Now) return;
         Ensure(c.AddNote(new ProgressNote("已电话联系客户，说明受理情况和处理时限", ContactedCustomer: true), As(c.FirstResponder, at)));
     }
 

@@ -3,18 +3,19 @@ using PowerService.Domain.Sla;
 using PowerService.Domain.Time;
 
 // Benchmarks named by the issues. Usage: dotnet run -c Release --project tools/PowerService.Benchmarks -- sla [count]
-// Run through ./bench.sh, which pins the process to one core.
+// Run through ./bench.sh, which pins the timing benchmarks to one core (the database builder uses both).
 var what = args.FirstOrDefault() ?? "sla";
 return what switch
 {
     "sla" => SlaBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
     "reply" => ReplyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 50),
+    "build" => await PowerService.Benchmarks.ScaleBuild.ScaleBuilder.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count] | reply [runs]");
+    Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count] | reply [runs] | build --count N --provider sqlite|postgres (--path FILE | --connection CS) [--force]");
     return 2;
 }
 

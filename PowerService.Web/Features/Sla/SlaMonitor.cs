@@ -102,7 +102,12 @@ public sealed class SlaMonitor(
         return due.Select(c => new DueComplaint(c, AlertsOf(c, existing, now, thresholds))).ToList();
     }
 
-    private static List<SlaAlert> AlertsOf(Complaint complaint, HashSet<(int, int, ClockState)> existing, DateTimeOffset now, ClockThresholds thresholds)
+    /// <summary>
+    /// The alerts a complaint's running clocks call for at <paramref name="now"/> that <paramref name="existing"/>
+    /// does not hold, lower levels first. Shared with the scale database builder (issue 9), which brings
+    /// generated complaints to the state this watcher would leave them in.
+    /// </summary>
+    internal static List<SlaAlert> AlertsOf(Complaint complaint, HashSet<(int, int, ClockState)> existing, DateTimeOffset now, ClockThresholds thresholds)
     {
         var alerts = new List<SlaAlert>();
         foreach (var clock in complaint.RunningClocks)
@@ -176,9 +181,19 @@ public sealed class SlaMonitor(
     {
         var complaint = await db.Complaints.Include(c => c.Timeline).SingleAsync(c => c.Id == breach.ComplaintId, ct);
         if (complaint.Escalation >= EscalationLevel.Company) return;
+        Escalate(complaint, breach, now, await schedules.ForDepartmentAsync(complaint.Department, ct));
+    }
+
+    /// <summary>
+    /// A new breach takes the complaint one level up, by the system, up to company level; the alert
+    /// records the level reached. Shared with the scale database builder (issue 9).
+    /// </summary>
+    internal static void Escalate(Complaint complaint, SlaAlert breach, DateTimeOffset now, SlaSchedule schedule)
+    {
+        if (complaint.Escalation >= EscalationLevel.Company) return;
         var to = complaint.Escalation + 1;
         var reason = $"“{Labels.Of(breach.Clock)}”时限已超时（截止 {ChinaTime.Format(breach.DueAt)}）";
-        var context = new StepContext(StaffRoles.SystemActor, [StaffRole.System], now, null, await schedules.ForDepartmentAsync(complaint.Department, ct));
+        var context = new StepContext(StaffRoles.SystemActor, [StaffRole.System], now, null, schedule);
         if (complaint.Escalate(new EscalationRequest(to, EscalationCause.Breach, reason), context).Succeeded) breach.EscalatedTo = to;
     }
 
