@@ -24,6 +24,13 @@ public static class QueueOrder
 
     private const string NoDeadline = "9999999999";
 
+    /// <summary>The keys of every open complaint: from (inclusive) and to (exclusive).</summary>
+    public static (string From, string To) OpenRange() => ("0", EndedFrom);
+
+    /// <summary>The keys of the open complaints of one urgency.</summary>
+    public static (string From, string To) OpenRange(Urgency urgency) =>
+        ("0" + RankOf(urgency).ToString(CultureInfo.InvariantCulture), "0" + (RankOf(urgency) + 1).ToString(CultureInfo.InvariantCulture));
+
     public static string KeyOf(Stage stage, Urgency urgency, DateTimeOffset? nextDueAt, string number)
     {
         var due = nextDueAt is { } at ? Math.Max(0, at.ToUnixTimeSeconds()).ToString("D10", CultureInfo.InvariantCulture) : NoDeadline;

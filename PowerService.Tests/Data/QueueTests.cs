@@ -162,6 +162,15 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
         var investigating = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Stage: Stage.Investigate, Department: "城区供电所"), manager, TestContext.Current.CancellationToken);
         var withEnded = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, IncludeEnded: true, Channel: Channel.Hotline95598), manager, TestContext.Current.CancellationToken);
 
+        var critical = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Urgency: Urgency.Critical), manager, TestContext.Current.CancellationToken);
+        var criticalWithEnded = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Urgency: Urgency.Critical, IncludeEnded: true), manager, TestContext.Current.CancellationToken);
+        var normalAtIntake = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Urgency: Urgency.Normal, Stage: Stage.Intake), manager, TestContext.Current.CancellationToken);
+        var normalWithdrawn = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.All, Urgency: Urgency.Normal, Stage: Stage.Withdrawn), manager, TestContext.Current.CancellationToken);
+
+        Assert.Equal([_numbers[20]], critical.Rows.Select(r => r.Number));
+        Assert.Equal([_numbers[20]], criticalWithEnded.Rows.Select(r => r.Number));
+        Assert.Equal(22, normalAtIntake.Total); // 25 less the critical, the dispatched and the withdrawn one
+        Assert.Equal([_numbers[24]], normalWithdrawn.Rows.Select(r => r.Number));
         Assert.Equal(5, billing.Total);
         Assert.Equal([_numbers[0]], investigating.Rows.Select(r => r.Number));
         Assert.Equal(25, withEnded.Total);

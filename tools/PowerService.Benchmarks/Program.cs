@@ -10,12 +10,15 @@ return what switch
     "sla" => SlaBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000_000),
     "reply" => ReplyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 50),
     "build" => await PowerService.Benchmarks.ScaleBuild.ScaleBuilder.RunAsync(args[1..]),
+    "workbench" => await PowerService.Benchmarks.ScaleBench.WorkbenchBenchmark.RunAsync(args[1..]),
+    "load" => await PowerService.Benchmarks.ScaleBench.LoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count] | reply [runs] | build --count N --provider sqlite|postgres (--path FILE | --connection CS) [--force]");
+    Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count] | reply [runs] | build --count N --provider sqlite|postgres (--path FILE | --connection CS) [--force]\n" +
+        "       | workbench|load --provider sqlite|postgres (--path FILE | --connection CS) [--runs 30] [--users 200 --seconds 60 --think-ms 2000]");
     return 2;
 }
 

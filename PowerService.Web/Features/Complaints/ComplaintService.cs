@@ -43,7 +43,8 @@ public sealed partial class ComplaintService(
         // Counting every match of a broad filter at a million complaints is a scan: count up to the
         // limit (cheap along an index) and say "more than" unless the exact figure is asked for.
         var limit = Math.Max(1, query.CountUpTo);
-        var total = await (query.ExactCount ? complaints : complaints.Take(limit + 1)).CountAsync(ct);
+        // In the queue's order, so the count reads the same index the page does.
+        var total = await (query.ExactCount ? complaints : complaints.OrderBy(c => c.QueueKey).Take(limit + 1)).CountAsync(ct);
         var exact = query.ExactCount || total <= limit;
         var (rows, hasPrevious, hasNext) = await PageAsync(complaints, query.Cursor ?? QueueCursor.First, Math.Clamp(query.PageSize, 1, 200), policy, ct);
         // A masked role's lookup by contact is answered only once it is on the access log.
@@ -61,11 +62,14 @@ public sealed partial class ComplaintService(
             _ => complaints,
         };
         if (query.Stage is { } stage) complaints = complaints.Where(c => c.Stage == stage);
-        // Open complaints' keys all sort before QueueOrder.EndedFrom: the open queue is one index range.
-        else if (!query.IncludeEnded) complaints = complaints.Where(c => string.Compare(c.QueueKey, QueueOrder.EndedFrom) < 0);
+        var openOnly = query.Stage?.IsOpen() ?? !query.IncludeEnded;
+        // Open complaints' keys start with 0 and then the urgency rank: the open queue, and its
+        // complaints of one urgency, are each one range of the key's index.
+        var (from, to) = query.Urgency is { } rank && openOnly ? QueueOrder.OpenRange(rank) : openOnly ? QueueOrder.OpenRange() : (null, null);
+        if (from is not null) complaints = complaints.Where(c => string.Compare(c.QueueKey, from) >= 0 && string.Compare(c.QueueKey, to) < 0);
         if (query.Category is { } category) complaints = complaints.Where(c => c.Category == category);
         if (query.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
-        if (query.Urgency is { } urgency) complaints = complaints.Where(c => c.Urgency == urgency);
+        if (query.Urgency is { } urgency && !openOnly) complaints = complaints.Where(c => c.Urgency == urgency);
         if (!string.IsNullOrWhiteSpace(query.Department)) complaints = complaints.Where(c => c.Department == query.Department);
         var now = time.GetUtcNow();
         complaints = query.Due switch

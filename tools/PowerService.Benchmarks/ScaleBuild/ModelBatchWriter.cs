@@ -18,13 +18,14 @@ internal sealed class ModelBatchWriter(BuildTarget target) : BatchWriter
         await db.Database.OpenConnectionAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var tx = transaction.GetDbTransaction();
-        // AlertCheckAt has a private setter (only steps and the watcher set it): the watcher's value is supplied.
-        await using var complaints = new ModelInserter(db, tx, typeof(Complaint), [nameof(Complaint.AlertCheckAt)], returnsKey: true);
+        // AlertCheckAt has a private setter (only steps and the watcher set it): the watcher's value is supplied;
+        // the phone tail is a shadow column AppDbContext fills on save, so it is supplied too.
+        await using var complaints = new ModelInserter(db, tx, typeof(Complaint), [nameof(Complaint.AlertCheckAt), ComplaintIndexes.PhoneTail], returnsKey: true);
         await using var timeline = new ModelInserter(db, tx, typeof(TimelineEvent), ["ComplaintId"]);
         await using var alerts = new ModelInserter(db, tx, typeof(SlaAlert), []);
         foreach (var item in batch)
         {
-            var id = await complaints.InsertAsync(item.Complaint, item.NextCheck);
+            var id = await complaints.InsertAsync(item.Complaint, item.NextCheck, ComplaintIndexes.TailOf(item.Complaint.Customer.Phone));
             foreach (var entry in item.Complaint.Timeline) await timeline.InsertAsync(entry, (int)id);
             foreach (var alert in item.Alerts)
             {

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using PowerService.Domain.Staff;
+using PowerService.Web.Data;
+using PowerService.Web.Features.Shared;
+
+namespace PowerService.Benchmarks.ScaleBench;
+
+internal static class BenchStaff
+{
+    /// <summary>A demo account as the features see it once signed in (no session stamp: a service-level caller).</summary>
+    public static async Task<StaffUser> LoadAsync(IDbContextFactory<AppDbContext> factory, string userName)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var account = DemoData.Accounts.Single(a => a.UserName == userName);
+        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        return new StaffUser(new Actor(id, account.DisplayName), [account.Role], account.Department) { CompanyLevel = await db.IsCompanyLevelAsync(account.Department) };
+    }
+}
