@@ -24,16 +24,36 @@ public static class QueueOrder
 
     private const string NoDeadline = "9999999999";
 
-    /// <summary>The keys of every open complaint: from (inclusive) and to (exclusive).</summary>
-    public static (string From, string To) OpenRange() => ("0", EndedFrom);
+    /// <summary>
+    /// The stretches of the key that hold the complaints asked for, in key order: one per urgency
+    /// rank (or one for all ranks) and open/ended flag, narrowed to a deadline window when one is
+    /// given. Each stretch is one range of the key's index, read in the queue's order. The window
+    /// is cut at whole seconds, as the key stores it: widened to the second that holds each end,
+    /// so a caller that needs the exact instant filters on the deadline itself as well.
+    /// </summary>
+    public static IReadOnlyList<KeyRange> Ranges(Urgency? urgency, bool includeEnded, (DateTimeOffset? From, DateTimeOffset To)? dueWindow = null)
+    {
+        // Ended complaints have no running clock: a deadline window holds open ones only.
+        string[] flags = includeEnded && dueWindow is null ? ["0", "1"] : ["0"];
+        if (urgency is null && dueWindow is null) return [new(flags[0], flags[^1] == "0" ? EndedFrom : "2")];
+        int[] ranks = urgency is { } u ? [RankOf(u)] : [0, 1, 2];
+        var ranges = new List<KeyRange>();
+        foreach (var flag in flags)
+            foreach (var rank in ranks)
+            {
+                var prefix = flag + rank.ToString(CultureInfo.InvariantCulture);
+                ranges.Add(dueWindow is var (from, to)
+                    ? new(prefix + (from is { } f ? Seconds(f) : ""), prefix + Seconds(to.AddSeconds(1)))
+                    : new(prefix, flag + (rank + 1).ToString(CultureInfo.InvariantCulture)));
+            }
+        return ranges;
+    }
 
-    /// <summary>The keys of the open complaints of one urgency.</summary>
-    public static (string From, string To) OpenRange(Urgency urgency) =>
-        ("0" + RankOf(urgency).ToString(CultureInfo.InvariantCulture), "0" + (RankOf(urgency) + 1).ToString(CultureInfo.InvariantCulture));
+    private static string Seconds(DateTimeOffset at) => Math.Max(0, at.ToUnixTimeSeconds()).ToString("D10", CultureInfo.InvariantCulture);
 
     public static string KeyOf(Stage stage, Urgency urgency, DateTimeOffset? nextDueAt, string number)
     {
-        var due = nextDueAt is { } at ? Math.Max(0, at.ToUnixTimeSeconds()).ToString("D10", CultureInfo.InvariantCulture) : NoDeadline;
+        var due = nextDueAt is { } at ? Seconds(at) : NoDeadline;
         return string.Concat(stage.IsOpen() ? "0" : "1", RankOf(urgency).ToString(CultureInfo.InvariantCulture), due, number);
     }
 
@@ -44,3 +64,6 @@ public static class QueueOrder
         _ => 2,
     };
 }
+
+/// <summary>Queue keys from <see cref="From"/> (inclusive) to <see cref="To"/> (exclusive).</summary>
+public readonly record struct KeyRange(string From, string To);

@@ -32,6 +32,8 @@ public static class ComplaintIndexes
     /// <summary>Indexes on complex-property columns, the same SQL on SQLite and PostgreSQL.</summary>
     public static readonly (string Name, string Columns)[] ComplexColumnIndexes =
     [
+        // The queue's order with every column its filters and scopes test: read without the table.
+        ("IX_Complaints_Queue", "\"QueueKey\", \"Stage\", \"Category\", \"Channel\", \"Department\", \"OwnerId\", \"FirstResponderId\", \"NextDueAt\", \"SecondRevisitOpensAt\""),
         ("IX_Complaints_OwnerId_QueueKey", "\"OwnerId\", \"QueueKey\""),
         ("IX_Complaints_FirstResponderId_QueueKey", "\"FirstResponderId\", \"QueueKey\""),
         ("IX_Complaints_CustomerPhone", "\"CustomerPhone\""),

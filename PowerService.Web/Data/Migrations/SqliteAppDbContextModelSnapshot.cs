@@ -386,20 +386,17 @@ namespace PowerService.Web.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("QueueKey")
-                        .IsUnique();
-
                     b.HasIndex("SecondRevisitOpensAt");
-
-                    b.HasIndex("Category", "QueueKey");
-
-                    b.HasIndex("Channel", "QueueKey");
 
                     b.HasIndex("Department", "QueueKey");
 
-                    b.HasIndex("Stage", "QueueKey");
-
                     b.HasIndex("Stage", "RegisteredAt");
+
+                    b.HasIndex("Category", "QueueKey", "Channel", "Stage", "Department");
+
+                    b.HasIndex("Channel", "QueueKey", "Category", "Stage", "Department");
+
+                    b.HasIndex("Stage", "QueueKey", "Category", "Channel", "Department");
 
                     b.ToTable("Complaints");
                 });

@@ -13,8 +13,8 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123184108_BellAtScale")]
-    partial class BellAtScale
+    [Migration("20261123191549_QueueKeyAndSearch")]
+    partial class QueueKeyAndSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -406,20 +406,17 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("QueueKey")
-                        .IsUnique();
-
                     b.HasIndex("SecondRevisitOpensAt");
-
-                    b.HasIndex("Category", "QueueKey");
-
-                    b.HasIndex("Channel", "QueueKey");
 
                     b.HasIndex("Department", "QueueKey");
 
-                    b.HasIndex("Stage", "QueueKey");
-
                     b.HasIndex("Stage", "RegisteredAt");
+
+                    b.HasIndex("Category", "QueueKey", "Channel", "Stage", "Department");
+
+                    b.HasIndex("Channel", "QueueKey", "Category", "Stage", "Department");
+
+                    b.HasIndex("Stage", "QueueKey", "Category", "Channel", "Department");
 
                     b.ToTable("Complaints");
                 });

@@ -12,7 +12,7 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123183150_QueueKeyAndSearch")]
+    [Migration("20261123191533_QueueKeyAndSearch")]
     partial class QueueKeyAndSearch
     {
         /// <inheritdoc />
@@ -389,20 +389,17 @@ namespace PowerService.Web.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("QueueKey")
-                        .IsUnique();
-
                     b.HasIndex("SecondRevisitOpensAt");
-
-                    b.HasIndex("Category", "QueueKey");
-
-                    b.HasIndex("Channel", "QueueKey");
 
                     b.HasIndex("Department", "QueueKey");
 
-                    b.HasIndex("Stage", "QueueKey");
-
                     b.HasIndex("Stage", "RegisteredAt");
+
+                    b.HasIndex("Category", "QueueKey", "Channel", "Stage", "Department");
+
+                    b.HasIndex("Channel", "QueueKey", "Category", "Stage", "Department");
+
+                    b.HasIndex("Stage", "QueueKey", "Category", "Channel", "Department");
 
                     b.ToTable("Complaints");
                 });
@@ -571,6 +568,9 @@ namespace PowerService.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertsReadThrough")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -957,6 +957,12 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Department", "Id");
+
+                    b.HasIndex("FirstResponderId", "Id");
+
+                    b.HasIndex("OwnerId", "Id");
 
                     b.HasIndex("ComplaintId", "ClockId", "Level")
                         .IsUnique();

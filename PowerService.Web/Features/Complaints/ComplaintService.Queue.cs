@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Privacy;
+using PowerService.Domain.Sla;
+using PowerService.Web.Features.Shared;
+
+namespace PowerService.Web.Features.Complaints;
+
+/// <summary>
+/// The 工作台 queue at a utility's volume. Every page is read along the stored queue key
+/// (<see cref="QueueOrder"/>): the open/ended flag, urgency and deadline are stretches of that key,
+/// so each stretch is one index range read in the queue's order, a page stops after its rows, and
+/// the count stops at the limit. Stretches are read one after another in key order, rather than
+/// ORed in one statement, because a database that gets ORed ranges reads them all and sorts.
+/// </summary>
+public sealed partial class ComplaintService
+{
+    public async Task<QueueResult> QueueAsync(QueueQuery query, StaffUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var policy = PrivacyPolicy.For(user.Roles);
+        var term = query.Search?.Trim() is { Length: > 0 } search ? policy.Search(search) : null;
+        var complaints = Filtered(InScope(db.Complaints.AsNoTracking(), user), query, user);
+        // A search is driven by its own indexes: the complaints it matches (by id), then the rest of
+        // the filters on those few, so no queue range is read to find them.
+        if (term is not null)
+        {
+            var matches = ComplaintSearch.Matching(db.Complaints, term).Select(m => m.Id);
+            complaints = complaints.Where(c => matches.Contains(c.Id));
+        }
+        var ranges = KeyRanges(query);
+
+        // Counting every match of a broad filter at a million complaints is a scan: count up to the
+        // limit (cheap along the key) and say "more than" unless the exact figure is asked for.
+        var limit = Math.Max(1, query.CountUpTo);
+        var total = await CountAsync(complaints, ranges, query.ExactCount ? null : limit + 1, ct);
+        var exact = query.ExactCount || total <= limit;
+        var (rows, hasPrevious, hasNext) = await PageAsync(complaints, ranges, query.Cursor ?? QueueCursor.First, Math.Clamp(query.PageSize, 1, 200), policy, ct);
+        // A masked role's lookup by contact is answered only once it is on the access log.
+        if (term is { IsLogged: true } && !await LogContactSearchAsync(user, term, rows, total, ct)) return QueueResult.Empty;
+        return new(rows, exact ? total : limit, exact, hasPrevious, hasNext);
+    }
+
+    /// <summary>The filters that are not stretches of the queue key.</summary>
+    private IQueryable<Complaint> Filtered(IQueryable<Complaint> complaints, QueueQuery query, StaffUser user)
+    {
+        complaints = query.Scope switch
+        {
+            QueueScope.Mine => complaints.Where(c => c.Owner.UserId == user.Actor.UserId || c.FirstResponder.UserId == user.Actor.UserId),
+            QueueScope.Team => complaints.Where(c => c.Department == user.Department),
+            _ => complaints,
+        };
+        if (query.Stage is { } stage) complaints = complaints.Where(c => c.Stage == stage);
+        if (query.Category is { } category) complaints = complaints.Where(c => c.Category == category);
+        if (query.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
+        if (!string.IsNullOrWhiteSpace(query.Department)) complaints = complaints.Where(c => c.Department == query.Department);
+        var now = time.GetUtcNow();
+        // The key holds deadlines to the second; the exact instant is checked here.
+        complaints = query.Due switch
+        {
+            DueFilter.Overdue => complaints.Where(c => c.NextDueAt != null && c.NextDueAt < now),
+            DueFilter.DueSoon => complaints.Where(c => c.NextDueAt != null && c.NextDueAt >= now && c.NextDueAt < now.AddHours(24)),
+            DueFilter.SecondRevisitDue => complaints.Where(c => c.SecondRevisitOpensAt != null && c.SecondRevisitOpensAt <= now),
+            _ => complaints,
+        };
+        return complaints;
+    }
+
+    /// <summary>Open only (unless ended ones are asked for or the stage is an end), one urgency, a deadline window: as stretches of the key.</summary>
+    private IReadOnlyList<KeyRange> KeyRanges(QueueQuery query)
+    {
+        var includeEnded = query.Stage is { } stage ? !stage.IsOpen() : query.IncludeEnded;
+        var now = time.GetUtcNow();
+        (DateTimeOffset?, DateTimeOffset)? window = query.Due switch
+        {
+            DueFilter.Overdue => (null, now),
+            DueFilter.DueSoon => (now, now.AddHours(24)),
+            _ => null,
+        };
+        var ranges = QueueOrder.Ranges(query.Urgency, includeEnded, window);
+        // A closed stage asked for: its keys are the ended ones only.
+        return query.Stage is { } s && !s.IsOpen() ? [.. ranges.Where(r => r.From.StartsWith('1'))] : ranges;
+    }
+
+    private static IQueryable<Complaint> Within(IQueryable<Complaint> complaints, KeyRange range) =>
+        complaints.Where(c => string.Compare(c.QueueKey, range.From) >= 0 && string.Compare(c.QueueKey, range.To) < 0);
+
+    /// <summary>Matches in all stretches, stopping at <paramref name="upTo"/> when given.</summary>
+    private static async Task<int> CountAsync(IQueryable<Complaint> complaints, IReadOnlyList<KeyRange> ranges, int? upTo, CancellationToken ct)
+    {
+        var total = 0;
+        foreach (var range in ranges)
+        {
+            if (upTo is { } cap && total >= cap) break;
+            // In the queue's order, so the count reads the index the page does, and stops at the cap.
+            var within = Within(complaints, range);
+            total += upTo is { } limit ? await within.OrderBy(c => c.QueueKey).Take(limit - total).CountAsync(ct) : await within.CountAsync(ct);
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// One page by seeking along the queue key from the cursor (backwards for "before" and the last
+    /// page), stretch after stretch, reading one row more than shown to learn whether the queue goes
+    /// on that way. Only the columns the table shows are read.
+    /// </summary>
+    private static async Task<(List<QueueRow> Rows, bool HasPrevious, bool HasNext)> PageAsync(
+        IQueryable<Complaint> complaints, IReadOnlyList<KeyRange> ranges, QueueCursor cursor, int size, PrivacyPolicy policy, CancellationToken ct)
+    {
+        var backwards = cursor.Before is not null || cursor.Last;
+        var read = new List<Listed>();
+        foreach (var range in backwards ? ranges.Reverse() : ranges)
+        {
+            if (read.Count > size) break;
+            var within = Within(complaints, range);
+            var ordered = cursor switch
+            {
+                { After: { } after } => within.Where(c => string.Compare(c.QueueKey, after) > 0).OrderBy(c => c.QueueKey),
+                { Before: { } before } => within.Where(c => string.Compare(c.QueueKey, before) < 0).OrderByDescending(c => c.QueueKey),
+                { Last: true } => within.OrderByDescending(c => c.QueueKey),
+                _ => within.OrderBy(c => c.QueueKey),
+            };
+            read.AddRange(await ordered.Take(size + 1 - read.Count)
+                .Select(c => new Listed(c.QueueKey, c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency, c.Customer.Name, c.Customer.Phone,
+                    c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation, EF.Property<List<SlaClock>>(c, "_clocks")))
+                .ToListAsync(ct));
+        }
+        var more = read.Count > size;
+        if (more) read.RemoveAt(size);
+        if (backwards) read.Reverse();
+        // Lists carry the phone masked for everyone (the full number is on the customer card, on request) and the name as the policy says.
+        var rows = read.Select(c => new QueueRow(c.Key, c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency,
+            policy.ListedName(c.Name), Masking.Phone(c.Phone), c.OwnerName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation,
+            c.Clocks.Where(k => k.IsRunning).MinBy(k => k.DueAt))).ToList();
+        return backwards
+            ? (rows, more, cursor.Before is not null)
+            : (rows, cursor.After is not null, more);
+    }
+
+    /// <summary>A queue row as read, before the privacy policy is applied; the clocks only to find the one due first.</summary>
+    private sealed record Listed(string Key, string Number, Stage Stage, Channel Channel, Category Category, string SubCategory, Urgency Urgency,
+        string Name, string Phone, string OwnerName, string Department, DateTimeOffset RegisteredAt, DateTimeOffset? NextDueAt, EscalationLevel Escalation,
+        List<SlaClock> Clocks);
+}
