@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Privacy;
 using PowerService.Domain.Sla;
+using PowerService.Domain.Staff;
 using PowerService.Web.Features.Shared;
 
 namespace PowerService.Web.Features.Complaints;
@@ -20,7 +21,7 @@ public sealed partial class ComplaintService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var policy = PrivacyPolicy.For(user.Roles);
         var term = query.Search?.Trim() is { Length: > 0 } search ? policy.Search(search) : null;
-        var complaints = Filtered(InScope(db.Complaints.AsNoTracking(), user), query, user);
+        var complaints = Filtered(Scoped(db.Complaints.AsNoTracking(), query.Scope, user), query);
         // A search is driven by its own indexes: the complaints it matches (by id), then the rest of
         // the filters on those few, so no queue range is read to find them.
         if (term is not null)
@@ -41,15 +42,26 @@ public sealed partial class ComplaintService
         return new(rows, exact ? total : limit, exact, hasPrevious, hasNext);
     }
 
-    /// <summary>The filters that are not stretches of the queue key.</summary>
-    private IQueryable<Complaint> Filtered(IQueryable<Complaint> complaints, QueueQuery query, StaffUser user)
+    /// <summary>
+    /// Whose complaints: mine and my department's lie inside what the person may see, so they are
+    /// asked for alone; repeating the scope's OR beside them only misleads a planner's estimates.
+    /// </summary>
+    private static IQueryable<Complaint> Scoped(IQueryable<Complaint> complaints, QueueScope scope, StaffUser user)
     {
-        complaints = query.Scope switch
+        if (!LoopPermissions.MayViewLiveComplaints(user.Roles)) return complaints.Where(_ => false);
+        var id = user.Actor.UserId;
+        var department = user.Department;
+        return scope switch
         {
-            QueueScope.Mine => complaints.Where(c => c.Owner.UserId == user.Actor.UserId || c.FirstResponder.UserId == user.Actor.UserId),
-            QueueScope.Team => complaints.Where(c => c.Department == user.Department),
-            _ => complaints,
+            QueueScope.Mine => complaints.Where(c => c.Owner.UserId == id || c.FirstResponder.UserId == id),
+            QueueScope.Team => complaints.Where(c => c.Department == department),
+            _ => InScope(complaints, user),
         };
+    }
+
+    /// <summary>The filters that are not stretches of the queue key.</summary>
+    private IQueryable<Complaint> Filtered(IQueryable<Complaint> complaints, QueueQuery query)
+    {
         if (query.Stage is { } stage) complaints = complaints.Where(c => c.Stage == stage);
         if (query.Category is { } category) complaints = complaints.Where(c => c.Category == category);
         if (query.Channel is { } channel) complaints = complaints.Where(c => c.Channel == channel);
