@@ -101,6 +101,25 @@ public abstract class QueueTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Paging_through_my_complaints_merges_what_I_own_and_what_I_took_first_in_queue_order()
+    {
+        var agent = await _db.StaffAsync("agent"); // took all of the first 20 first, still owns all but the dispatched one
+        var ct = TestContext.Current.CancellationToken;
+        var whole = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine, PageSize: 200), agent, ct);
+
+        var pages = new List<QueueResult> { await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine, PageSize: 7), agent, ct) };
+        while (pages[^1].HasNext)
+            pages.Add(await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine, new QueueCursor(After: pages[^1].Rows[^1].Key), 7), agent, ct));
+        var back = await _db.Complaints.QueueAsync(new QueueQuery(QueueScope.Mine, new QueueCursor(Before: pages[^1].Rows[0].Key), 7), agent, ct);
+
+        Assert.Equal(20, whole.Total);
+        Assert.Contains(_numbers[0], whole.Rows.Select(r => r.Number)); // dispatched away, still the agent's as first responder
+        Assert.Equal(whole.Rows.Select(r => r.Number), pages.SelectMany(p => p.Rows).Select(r => r.Number));
+        Assert.Equal(pages[^2].Rows.Select(r => r.Number), back.Rows.Select(r => r.Number));
+        Assert.Equal(whole.Rows.Select(r => r.Key).Order(StringComparer.Ordinal), whole.Rows.Select(r => r.Key));
+    }
+
+    [Fact]
     public async Task A_large_count_stops_at_the_limit_and_is_exact_on_request()
     {
         var manager = await _db.StaffAsync("manager");

@@ -11,8 +11,9 @@ namespace PowerService.Web.Features.Complaints;
 /// The 工作台 queue at a utility's volume. Every page is read along the stored queue key
 /// (<see cref="QueueOrder"/>): the open/ended flag, urgency and deadline are stretches of that key,
 /// so each stretch is one index range read in the queue's order, a page stops after its rows, and
-/// the count stops at the limit. Stretches are read one after another in key order, rather than
-/// ORed in one statement, because a database that gets ORed ranges reads them all and sorts.
+/// the count stops at the limit. Stretches, and the parts of a person's scope, are read one by one
+/// and merged here rather than ORed in one statement, because a database that gets ORed ranges
+/// reads every match of each and sorts them all.
 /// </summary>
 public sealed partial class ComplaintService
 {
@@ -21,42 +22,59 @@ public sealed partial class ComplaintService
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var policy = PrivacyPolicy.For(user.Roles);
         var term = query.Search?.Trim() is { Length: > 0 } search ? policy.Search(search) : null;
-        var complaints = Filtered(Scoped(db.Complaints.AsNoTracking(), query.Scope, user), query);
-        // A search is driven by its own indexes: the complaints it matches (by id), then the rest of
-        // the filters on those few, so no queue range is read to find them.
-        if (term is not null)
-        {
-            var matches = ComplaintSearch.Matching(db.Complaints, term).Select(m => m.Id);
-            complaints = complaints.Where(c => matches.Contains(c.Id));
-        }
         var ranges = KeyRanges(query);
+        var parts = Branches(db.Complaints.AsNoTracking(), query.Scope, user)
+            .Select(branch => Filtered(branch, query))
+            .Select(branch => term is null ? branch : Searched(branch, db.Complaints, term))
+            .SelectMany(branch => ranges.Select(range => Within(branch, range)))
+            .ToList();
 
         // Counting every match of a broad filter at a million complaints is a scan: count up to the
         // limit (cheap along the key) and say "more than" unless the exact figure is asked for.
         var limit = Math.Max(1, query.CountUpTo);
-        var total = await CountAsync(complaints, ranges, query.ExactCount ? null : limit + 1, ct);
+        var total = await CountAsync(parts, query.ExactCount ? null : limit + 1, ct);
         var exact = query.ExactCount || total <= limit;
-        var (rows, hasPrevious, hasNext) = await PageAsync(complaints, ranges, query.Cursor ?? QueueCursor.First, Math.Clamp(query.PageSize, 1, 200), policy, ct);
+        var (rows, hasPrevious, hasNext) = await PageAsync(parts, query.Cursor ?? QueueCursor.First, Math.Clamp(query.PageSize, 1, 200), policy, ct);
         // A masked role's lookup by contact is answered only once it is on the access log.
         if (term is { IsLogged: true } && !await LogContactSearchAsync(user, term, rows, total, ct)) return QueueResult.Empty;
         return new(rows, exact ? total : limit, exact, hasPrevious, hasNext);
     }
 
     /// <summary>
-    /// Whose complaints: mine and my department's lie inside what the person may see, so they are
-    /// asked for alone; repeating the scope's OR beside them only misleads a planner's estimates.
+    /// Whose complaints, as disjoint parts (no complaint in two), each an equality an index can seek
+    /// on: what the person owns; what they took first and no longer own; for the whole visible
+    /// scope, also the rest of their department. Each part is read along the key and the parts are
+    /// merged here, because a database given the OR reads every match of every part and sorts them.
     /// </summary>
-    private static IQueryable<Complaint> Scoped(IQueryable<Complaint> complaints, QueueScope scope, StaffUser user)
+    private static List<IQueryable<Complaint>> Branches(IQueryable<Complaint> complaints, QueueScope scope, StaffUser user)
     {
-        if (!LoopPermissions.MayViewLiveComplaints(user.Roles)) return complaints.Where(_ => false);
+        if (!LoopPermissions.MayViewLiveComplaints(user.Roles)) return [complaints.Where(_ => false)];
         var id = user.Actor.UserId;
         var department = user.Department;
-        return scope switch
+        if (scope == QueueScope.Team) return [complaints.Where(c => c.Department == department)];
+        if (scope == QueueScope.All && LoopPermissions.SeesEveryComplaint(user.Roles, user.Workplace)) return [complaints];
+        var mine = new List<IQueryable<Complaint>>
         {
-            QueueScope.Mine => complaints.Where(c => c.Owner.UserId == id || c.FirstResponder.UserId == id),
-            QueueScope.Team => complaints.Where(c => c.Department == department),
-            _ => InScope(complaints, user),
+            complaints.Where(c => c.Owner.UserId == id),
+            complaints.Where(c => c.FirstResponder.UserId == id && c.Owner.UserId != id),
         };
+        if (scope == QueueScope.Mine) return mine;
+        // The visible scope (InScope): the department, and what is the person's outside it.
+        return
+        [
+            complaints.Where(c => c.Department == department),
+            .. mine.Select(part => part.Where(c => c.Department != department)),
+        ];
+    }
+
+    /// <summary>
+    /// A search is driven by its own indexes: the complaints it matches (by id), then the rest of
+    /// the filters on those few, so no queue range is read to find them.
+    /// </summary>
+    private static IQueryable<Complaint> Searched(IQueryable<Complaint> complaints, IQueryable<Complaint> all, SearchTerm term)
+    {
+        var matches = ComplaintSearch.Matching(all, term).Select(m => m.Id);
+        return complaints.Where(c => matches.Contains(c.Id));
     }
 
     /// <summary>The filters that are not stretches of the queue key.</summary>
@@ -97,46 +115,45 @@ public sealed partial class ComplaintService
     private static IQueryable<Complaint> Within(IQueryable<Complaint> complaints, KeyRange range) =>
         complaints.Where(c => string.Compare(c.QueueKey, range.From) >= 0 && string.Compare(c.QueueKey, range.To) < 0);
 
-    /// <summary>Matches in all stretches, stopping at <paramref name="upTo"/> when given.</summary>
-    private static async Task<int> CountAsync(IQueryable<Complaint> complaints, IReadOnlyList<KeyRange> ranges, int? upTo, CancellationToken ct)
+    /// <summary>Matches in all parts (disjoint), stopping at <paramref name="upTo"/> when given.</summary>
+    private static async Task<int> CountAsync(List<IQueryable<Complaint>> parts, int? upTo, CancellationToken ct)
     {
         var total = 0;
-        foreach (var range in ranges)
+        foreach (var part in parts)
         {
             if (upTo is { } cap && total >= cap) break;
             // In the queue's order, so the count reads the index the page does, and stops at the cap.
-            var within = Within(complaints, range);
-            total += upTo is { } limit ? await within.OrderBy(c => c.QueueKey).Take(limit - total).CountAsync(ct) : await within.CountAsync(ct);
+            total += upTo is { } limit ? await part.OrderBy(c => c.QueueKey).Take(limit - total).CountAsync(ct) : await part.CountAsync(ct);
         }
         return total;
     }
 
     /// <summary>
     /// One page by seeking along the queue key from the cursor (backwards for "before" and the last
-    /// page), stretch after stretch, reading one row more than shown to learn whether the queue goes
-    /// on that way. Only the columns the table shows are read.
+    /// page): each part gives its first rows that way, read in key order from its index, and the page
+    /// is the first of them all, plus one row more to learn whether the queue goes on. Only the
+    /// columns the table shows are read.
     /// </summary>
     private static async Task<(List<QueueRow> Rows, bool HasPrevious, bool HasNext)> PageAsync(
-        IQueryable<Complaint> complaints, IReadOnlyList<KeyRange> ranges, QueueCursor cursor, int size, PrivacyPolicy policy, CancellationToken ct)
+        List<IQueryable<Complaint>> parts, QueueCursor cursor, int size, PrivacyPolicy policy, CancellationToken ct)
     {
         var backwards = cursor.Before is not null || cursor.Last;
         var read = new List<Listed>();
-        foreach (var range in backwards ? ranges.Reverse() : ranges)
+        foreach (var part in parts)
         {
-            if (read.Count > size) break;
-            var within = Within(complaints, range);
             var ordered = cursor switch
             {
-                { After: { } after } => within.Where(c => string.Compare(c.QueueKey, after) > 0).OrderBy(c => c.QueueKey),
-                { Before: { } before } => within.Where(c => string.Compare(c.QueueKey, before) < 0).OrderByDescending(c => c.QueueKey),
-                { Last: true } => within.OrderByDescending(c => c.QueueKey),
-                _ => within.OrderBy(c => c.QueueKey),
+                { After: { } after } => part.Where(c => string.Compare(c.QueueKey, after) > 0).OrderBy(c => c.QueueKey),
+                { Before: { } before } => part.Where(c => string.Compare(c.QueueKey, before) < 0).OrderByDescending(c => c.QueueKey),
+                { Last: true } => part.OrderByDescending(c => c.QueueKey),
+                _ => part.OrderBy(c => c.QueueKey),
             };
-            read.AddRange(await ordered.Take(size + 1 - read.Count)
+            read.AddRange(await ordered.Take(size + 1)
                 .Select(c => new Listed(c.QueueKey, c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency, c.Customer.Name, c.Customer.Phone,
                     c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation, EF.Property<List<SlaClock>>(c, "_clocks")))
                 .ToListAsync(ct));
         }
+        read = [.. (backwards ? read.OrderByDescending(r => r.Key, StringComparer.Ordinal) : read.OrderBy(r => r.Key, StringComparer.Ordinal)).Take(size + 1)];
         var more = read.Count > size;
         if (more) read.RemoveAt(size);
         if (backwards) read.Reverse();
