@@ -30,10 +30,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // The 工作台 seeks along QueueKey. Its main index (created in SQL by the QueueKeyAndSearch
         // migration, see ComplaintIndexes: EF Core cannot index complex-property columns) carries
         // every column a queue filter tests, so a filtered page or count is read from the index
-        // alone, in order, and stops at the page's end or the count's limit. The department's own
-        // index serves the 本部门 view, whose complaints are a small share of the whole.
+        // alone, in order, and stops at the page's end or the count's limit. The parts of a
+        // person's scope (department, owner, first responder) have such indexes of their own, also in SQL.
         builder.Property(c => c.QueueKey).HasMaxLength(QueueOrder.KeyLength).IsRequired();
-        builder.HasIndex(c => new { c.Department, c.QueueKey });
         // A filter that picks out a small share (a rare channel, one stage, one category) is read
         // from its own stretch, with the other filter columns beside the key, still without the table.
         builder.HasIndex(c => new { c.Stage, c.QueueKey, c.Category, c.Channel, c.Department });

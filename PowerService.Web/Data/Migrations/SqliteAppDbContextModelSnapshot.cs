@@ -388,8 +388,6 @@ namespace PowerService.Web.Data.Migrations
 
                     b.HasIndex("SecondRevisitOpensAt");
 
-                    b.HasIndex("Department", "QueueKey");
-
                     b.HasIndex("Stage", "RegisteredAt");
 
                     b.HasIndex("Category", "QueueKey", "Channel", "Stage", "Department");

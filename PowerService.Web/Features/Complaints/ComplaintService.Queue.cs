@@ -34,7 +34,7 @@ public sealed partial class ComplaintService
         var limit = Math.Max(1, query.CountUpTo);
         var total = await CountAsync(parts, query.ExactCount ? null : limit + 1, ct);
         var exact = query.ExactCount || total <= limit;
-        var (rows, hasPrevious, hasNext) = await PageAsync(parts, query.Cursor ?? QueueCursor.First, Math.Clamp(query.PageSize, 1, 200), policy, ct);
+        var (rows, hasPrevious, hasNext) = await PageAsync(db.Complaints.AsNoTracking(), parts, query.Cursor ?? QueueCursor.First, Math.Clamp(query.PageSize, 1, 200), policy, ct);
         // A masked role's lookup by contact is answered only once it is on the access log.
         if (term is { IsLogged: true } && !await LogContactSearchAsync(user, term, rows, total, ct)) return QueueResult.Empty;
         return new(rows, exact ? total : limit, exact, hasPrevious, hasNext);
@@ -130,15 +130,16 @@ public sealed partial class ComplaintService
 
     /// <summary>
     /// One page by seeking along the queue key from the cursor (backwards for "before" and the last
-    /// page): each part gives its first rows that way, read in key order from its index, and the page
-    /// is the first of them all, plus one row more to learn whether the queue goes on. Only the
-    /// columns the table shows are read.
+    /// page): each part gives the keys of its first rows that way — from its index alone, since the
+    /// indexes carry every filter column, so rows that do not match are never fetched — and the page
+    /// is the first of those keys, plus one more to learn whether the queue goes on. Then only those
+    /// rows are read, and only the columns the table shows.
     /// </summary>
     private static async Task<(List<QueueRow> Rows, bool HasPrevious, bool HasNext)> PageAsync(
-        List<IQueryable<Complaint>> parts, QueueCursor cursor, int size, PrivacyPolicy policy, CancellationToken ct)
+        IQueryable<Complaint> all, List<IQueryable<Complaint>> parts, QueueCursor cursor, int size, PrivacyPolicy policy, CancellationToken ct)
     {
         var backwards = cursor.Before is not null || cursor.Last;
-        var read = new List<Listed>();
+        var keys = new List<string>();
         foreach (var part in parts)
         {
             var ordered = cursor switch
@@ -148,12 +149,15 @@ public sealed partial class ComplaintService
                 { Last: true } => part.OrderByDescending(c => c.QueueKey),
                 _ => part.OrderBy(c => c.QueueKey),
             };
-            read.AddRange(await ordered.Take(size + 1)
+            keys.AddRange(await ordered.Take(size + 1).Select(c => c.QueueKey).ToListAsync(ct));
+        }
+        keys = [.. (backwards ? keys.OrderDescending(StringComparer.Ordinal) : keys.Order(StringComparer.Ordinal)).Take(size + 1)];
+        var read = (await all.Where(c => keys.Contains(c.QueueKey))
                 .Select(c => new Listed(c.QueueKey, c.Number, c.Stage, c.Channel, c.Category, c.SubCategory, c.Urgency, c.Customer.Name, c.Customer.Phone,
                     c.Owner.DisplayName, c.Department, c.RegisteredAt, c.NextDueAt, c.Escalation, EF.Property<List<SlaClock>>(c, "_clocks")))
-                .ToListAsync(ct));
-        }
-        read = [.. (backwards ? read.OrderByDescending(r => r.Key, StringComparer.Ordinal) : read.OrderBy(r => r.Key, StringComparer.Ordinal)).Take(size + 1)];
+                .ToListAsync(ct))
+            .OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        if (backwards) read.Reverse();
         var more = read.Count > size;
         if (more) read.RemoveAt(size);
         if (backwards) read.Reverse();

@@ -76,6 +76,11 @@ internal static class WorkbenchBenchmark
         await Queue("我的投诉 (handler 李强)", new QueueQuery(QueueScope.Mine), staff["handler"]);
         await Queue("本部门 (manager2 吴刚)", new QueueQuery(QueueScope.Team), staff["manager2"]);
         await Queue("我可见的全部 (handler 李强)", new QueueQuery(QueueScope.All), staff["handler"]);
+        await Queue("我可见的全部 + 类别 = 电费 (handler 李强)", new QueueQuery(QueueScope.All, Category: Category.Billing), staff["handler"]);
+        await Queue("我可见的全部 + 已超时 (handler 李强)", new QueueQuery(QueueScope.All, Due: DueFilter.Overdue), staff["handler"]);
+        await Queue("我可见的全部 (agent 王芳)", new QueueQuery(QueueScope.All), staff["agent"]);
+        await Queue("我可见的全部 + 类别 = 电费 (agent 王芳)", new QueueQuery(QueueScope.All, Category: Category.Billing), staff["agent"]);
+        await Queue("我的投诉 (agent 王芳)", new QueueQuery(QueueScope.Mine), staff["agent"]);
         await Queue("搜索 投诉编号", all with { Search = sample.Number, IncludeEnded = true });
         await Queue("搜索 编号前缀 (a day)", all with { Search = sample.Number[2..10], IncludeEnded = true });
         await Queue("搜索 完整电话", all with { Search = sample.Phone, IncludeEnded = true });

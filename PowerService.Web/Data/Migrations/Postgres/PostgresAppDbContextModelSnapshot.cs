@@ -405,8 +405,6 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SecondRevisitOpensAt");
 
-                    b.HasIndex("Department", "QueueKey");
-
                     b.HasIndex("Stage", "RegisteredAt");
 
                     b.HasIndex("Category", "QueueKey", "Channel", "Stage", "Department");
