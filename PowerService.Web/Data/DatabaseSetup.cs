@@ -61,13 +61,21 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>How long one migration statement may run.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>Applies migrations (and, once, the data upgrades they call for), then reference data; demo accounts and complaints when Demo:Enabled.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        // A migration that fills or indexes a large table runs one statement longer than the usual
+        // 30-second command limit (the queue key's backfill and indexes at a million complaints):
+        // a timeout would roll it back and stop the start-up every time.
+        db.Database.SetCommandTimeout(MigrationTimeout);
         await db.Database.MigrateAsync();
+        db.Database.SetCommandTimeout(null);
         // Data the new columns need, derived once, right after the migration that added them: never
         // again, so an entry inserted later without a seal stays unsealed and fails verification.
         if (pending.Any(m => m.EndsWith("_TimelineSeals", StringComparison.Ordinal))) await LegacyTimelineSealing.SealAsync(db);
