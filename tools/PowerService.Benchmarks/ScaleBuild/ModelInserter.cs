@@ -15,7 +15,7 @@ namespace PowerService.Benchmarks.ScaleBuild;
 /// <remarks>
 /// The store-generated key is left to the database (and returned when asked for). Properties EF
 /// cannot read from the object — a shadow foreign key, or a value the builder decides — are
-/// <c>supplied</c> by name and passed to <see cref="InsertAsync"/> in that order.
+/// <c>supplied</c> by name and passed to <see cref="InsertAsync"/> or <see cref="BatchCommand"/> in that order.
 /// </remarks>
 internal sealed class ModelInserter : IAsyncDisposable
 {
