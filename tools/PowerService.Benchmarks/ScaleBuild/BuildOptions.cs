@@ -10,7 +10,8 @@ public enum BuildWriter { Model, Ef }
 /// <c>--count N --provider sqlite --path FILE</c> or <c>--count N --provider postgres --connection "Host=…;Database=…"</c>,
 /// with <c>--force</c> to replace a database that already holds tables, <c>--batch</c> (complaints per
 /// insert transaction), <c>--seed</c> (the generator's random seed), <c>--writer model|ef</c> and <c>--now</c> (an
-/// ISO instant to build as of, instead of the current time: the same seed and instant give the same data).
+/// ISO instant to build as of, instead of the current time: the same seed and instant give the same
+/// complaints, apart from random ids — intake tokens and the accounts' ids).
 /// </summary>
 public sealed record BuildOptions(int Count, BuildProvider Provider, string ConnectionString, string Target, bool Force, int BatchSize, int Seed, BuildWriter Writer,
     DateTimeOffset? Now)

@@ -15,7 +15,7 @@ namespace PowerService.Benchmarks.ScaleBuild;
 /// <remarks>
 /// The store-generated key is left to the database (and returned when asked for). Properties EF
 /// cannot read from the object — a shadow foreign key, or a value the builder decides — are
-/// <c>supplied</c> by name and passed to <see cref="InsertAsync"/> in that order.
+/// <c>supplied</c> by name and passed to <see cref="InsertAsync"/> or <see cref="BatchCommand"/> in that order.
 /// </remarks>
 internal sealed class ModelInserter : IAsyncDisposable
 {
@@ -23,7 +23,7 @@ internal sealed class ModelInserter : IAsyncDisposable
     private readonly Column[] _columns;
     private readonly bool _returnsKey;
 
-    private sealed record Column(DbParameter Parameter, IClrPropertyGetter? Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, int Supplied);
+    private sealed record Column(DbParameter Parameter, RelationalTypeMapping Mapping, bool Nullable, IClrPropertyGetter? Getter, int Supplied);
 
     public ModelInserter(DbContext db, DbTransaction transaction, Type entity, string[] supplied, bool returnsKey = false)
     {
@@ -43,7 +43,7 @@ internal sealed class ModelInserter : IAsyncDisposable
             var parameter = mapping.CreateParameter(_command, $"p{i}", null, p.IsNullable);
             _command.Parameters.Add(parameter);
             var index = Array.IndexOf(supplied, p.Name);
-            return new Column(parameter, index < 0 ? p.GetGetter() : null, mapping.Converter, index);
+            return new Column(parameter, mapping, p.IsNullable, index < 0 ? p.GetGetter() : null, index);
         }).ToArray();
         _returnsKey = returnsKey;
         _command.CommandText =
@@ -58,8 +58,8 @@ internal sealed class ModelInserter : IAsyncDisposable
     {
         foreach (var column in _columns)
         {
-            var value = column.Getter is { } getter ? getter.GetClrValueUsingContainingEntity(entity) : supplied[column.Supplied];
-            if (value is not null && column.Converter is { } converter) value = converter.ConvertToProvider(value);
+            var value = ValueOf(column, entity, supplied);
+            if (value is not null && column.Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
             column.Parameter.Value = value ?? DBNull.Value;
         }
         if (!_returnsKey)
@@ -69,6 +69,23 @@ internal sealed class ModelInserter : IAsyncDisposable
         }
         return Convert.ToInt64(await _command.ExecuteScalarAsync());
     }
+
+    /// <summary>
+    /// The same INSERT for one row as a command of a <see cref="DbBatch"/>, for providers that send a
+    /// batch in one round trip (PostgreSQL); each row has its own parameters, made (and converted) by the type mapping.
+    /// </summary>
+    public DbBatchCommand BatchCommand(DbBatch batch, object entity, params object?[] supplied)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = _command.CommandText;
+        foreach (var column in _columns)
+            command.Parameters.Add(column.Mapping.CreateParameter(_command, column.Parameter.ParameterName, ValueOf(column, entity, supplied), column.Nullable));
+        return command;
+    }
+
+    /// <summary>The row's CLR value for a column: read from the object through EF's getter, or supplied.</summary>
+    private static object? ValueOf(Column column, object entity, object?[] supplied) =>
+        column.Getter is { } getter ? getter.GetClrValueUsingContainingEntity(entity) : supplied[column.Supplied];
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 }
