@@ -97,6 +97,7 @@ internal static class CircuitBenchmark
                 await first[0].Page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
                 Console.WriteLine($"screenshot: {screenshot}");
             }
+            CircuitCensus.Print(circuits.Last!);
             await CloseAsync(first, circuits);
             Console.WriteLine($"first page (cold, with the sign-in): heap +{Kb(withFirst.Heap - cold.Heap)}, working set +{Kb(withFirst.WorkingSet - cold.WorkingSet)}");
 
@@ -241,8 +242,10 @@ internal static class CircuitBenchmark
     {
         private int _live;
         public int Live => Volatile.Read(ref _live);
+        public Circuit? Last { get; private set; }
         public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
         {
+            Last = circuit;
             Interlocked.Increment(ref _live);
             return Task.CompletedTask;
         }
