@@ -8,6 +8,8 @@
 #                            every queue view, paging, search, complaint page, bell and watcher scan on a built database
 #   ./bench.sh load --provider … [--users 200] [--seconds 60] [--think-ms 2000]
 #                            simulated people at once mixing queue, search, pages and steps: p95 per action
+#   ./bench.sh circuits [--pages 1,20,50] [--db FILE] [--runs 3]
+#                            server memory per signed-in 工作台 held open in Chromium (issue 9); --db is copied first
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build -c Release tools/PowerService.Benchmarks -v q --nologo >/dev/null
@@ -15,5 +17,5 @@ dll=tools/PowerService.Benchmarks/bin/Release/net10.0/PowerService.Benchmarks.dl
 # The builder generates on one thread and inserts on another, and the workbench and load figures
 # are what the app serves on this machine's two cores: those run unpinned. The CPU-only timing
 # benchmarks stay on one core so their figures compare across machines.
-case "${1:-}" in build|workbench|load) exec dotnet "$dll" "$@" ;; esac
+case "${1:-}" in build|workbench|load|circuits) exec dotnet "$dll" "$@" ;; esac
 exec taskset -c 0 dotnet "$dll" "${@:-sla}"

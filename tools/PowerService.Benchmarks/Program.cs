@@ -12,13 +12,15 @@ return what switch
     "build" => await PowerService.Benchmarks.ScaleBuild.ScaleBuilder.RunAsync(args[1..]),
     "workbench" => await PowerService.Benchmarks.ScaleBench.WorkbenchBenchmark.RunAsync(args[1..]),
     "load" => await PowerService.Benchmarks.ScaleBench.LoadBenchmark.RunAsync(args[1..]),
+    "circuits" => await PowerService.Benchmarks.CircuitBench.CircuitBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count] | reply [runs] | build --count N --provider sqlite|postgres (--path FILE | --connection CS) [--force]\n" +
-        "       | workbench|load --provider sqlite|postgres (--path FILE | --connection CS) [--runs 30] [--users 200 --seconds 60 --think-ms 2000]");
+        "       | workbench|load --provider sqlite|postgres (--path FILE | --connection CS) [--runs 30] [--users 200 --seconds 60 --think-ms 2000]\n" +
+        "       | circuits [--pages 1,20,50] [--db FILE] [--runs 3]");
     return 2;
 }
 
