@@ -23,7 +23,15 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
     public async Task<int> UnreadCountAsync(StaffUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Unread(db, user, await ReadThroughAsync(db, user, ct)).Take(CountLimit).CountAsync(ct);
+        var readThrough = await ReadThroughAsync(db, user, ct);
+        var total = 0;
+        // Branch by branch (they are disjoint), each newest first along its own index, up to the limit.
+        foreach (var branch in UnreadBranches(db, user, readThrough))
+        {
+            if (total >= CountLimit) break;
+            total += await branch.OrderByDescending(a => a.Id).Take(CountLimit - total).CountAsync(ct);
+        }
+        return total;
     }
 
     /// <summary>
@@ -71,12 +79,13 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
         db.Users.Where(u => u.Id == user.Actor.UserId).Select(u => u.AlertsReadThrough).SingleOrDefaultAsync(ct);
 
     /// <summary>Unread: after the read-through mark and not opened one by one; the mark applied in each branch, where its index can use it.</summary>
-    private static IQueryable<SlaAlert> Unread(AppDbContext db, StaffUser user, long readThrough)
+    private static IQueryable<SlaAlert> Unread(AppDbContext db, StaffUser user, long readThrough) =>
+        UnreadBranches(db, user, readThrough).Aggregate((all, branch) => all.Concat(branch));
+
+    private static IEnumerable<IQueryable<SlaAlert>> UnreadBranches(AppDbContext db, StaffUser user, long readThrough)
     {
         var id = user.Actor.UserId;
-        return Branches(db, user)
-            .Select(branch => branch.Where(a => a.Id > readThrough && !db.AlertReads.Any(r => r.AlertId == a.Id && r.UserId == id)))
-            .Aggregate((all, branch) => all.Concat(branch));
+        return Branches(db, user).Select(branch => branch.Where(a => a.Id > readThrough && !db.AlertReads.Any(r => r.AlertId == a.Id && r.UserId == id)));
     }
 
     /// <summary>
