@@ -55,8 +55,12 @@ public static class ComplaintIndexes
         foreach (var (name, _) in ComplexColumnIndexes) migration.Sql($"DROP INDEX \"{name}\";");
     }
 
-    private const string OpenFlag = "(CASE WHEN \"Stage\" IN ('Intake', 'Investigate', 'Resolve', 'Revisit', 'Improve') THEN '0' ELSE '1' END)";
-    private const string UrgencyRank = "(CASE \"Urgency\" WHEN 'Critical' THEN '0' WHEN 'Urgent' THEN '1' ELSE '2' END)";
+    // The key's first two characters in SQL, from the same domain rules QueueOrder.KeyOf uses.
+    private static readonly string OpenFlag =
+        $"(CASE WHEN \"Stage\" IN ({string.Join(", ", Enum.GetValues<Stage>().Where(st => st.IsOpen()).Select(st => $"'{st}'"))}) THEN '0' ELSE '1' END)";
+
+    private static readonly string UrgencyRank =
+        $"(CASE \"Urgency\" {string.Join(" ", Enum.GetValues<Urgency>().Select(u => $"WHEN '{u}' THEN '{QueueOrder.RankOf(u)}'"))} END)";
 
     /// <summary>
     /// Fills the queue key and the phone tail of complaints stored before they existed, in one
