@@ -63,7 +63,7 @@ public sealed class AppHost : IAsyncDisposable
     public async Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(string userName)
     {
         using var scope = Services.CreateScope();
-        return await PowerService.Tests.Support.DemoStaff.LoadAsync(scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>(), userName);
+        return await PowerService.Web.Data.DemoStaff.LoadAsync(scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>(), userName);
     }
 
     public async Task<IPage> SignInAsync(string userName, IPage? page = null)

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PowerService.Domain.Staff;
-using PowerService.Web.Data;
 using PowerService.Web.Features.Shared;
 
-namespace PowerService.Tests.Support;
+namespace PowerService.Web.Data;
 
-/// <summary>A demo account as the features see it once signed in, read from a database the app set up.</summary>
+/// <summary>A demo account as the features see it once signed in, read from a database the app set up: for tests and benchmarks (no session stamp: a service-level caller).</summary>
 public static class DemoStaff
 {
     public static async Task<StaffUser> LoadAsync(AppDbContext db, string userName)
@@ -16,5 +15,11 @@ public static class DemoStaff
         {
             CompanyLevel = await db.IsCompanyLevelAsync(account.Department),
         };
+    }
+
+    public static async Task<StaffUser> LoadAsync(IDbContextFactory<AppDbContext> factory, string userName)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await LoadAsync(db, userName);
     }
 }

@@ -39,7 +39,7 @@ internal static class LoadBenchmark
 
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var people = new List<StaffUser>();
-        foreach (var name in new[] { "manager", "manager2", "handler", "handler2", "handler3", "agent" }) people.Add(await BenchStaff.LoadAsync(factory, name));
+        foreach (var name in new[] { "manager", "manager2", "handler", "handler2", "handler3", "agent" }) people.Add(await DemoStaff.LoadAsync(factory, name));
         var owned = await OwnedOpenAsync(factory, people);
         var numbers = await NumbersAsync(factory);
         var complaints = services.GetRequiredService<ComplaintService>();

@@ -42,7 +42,7 @@ internal static class WorkbenchBenchmark
 
         var db = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var staff = new Dictionary<string, StaffUser>();
-        foreach (var name in new[] { "manager", "manager2", "handler", "agent" }) staff[name] = await BenchStaff.LoadAsync(db, name);
+        foreach (var name in new[] { "manager", "manager2", "handler", "agent" }) staff[name] = await DemoStaff.LoadAsync(db, name);
         var sample = await SampleAsync(db);
         var total = await CountAsync(db);
         Console.WriteLine($"{target.Name}: {total:N0} complaints; sample {sample.Number} ({sample.Name}, {sample.Phone}, {sample.Account ?? "no 户号"}); {runs} runs each after 2 warm-ups");
