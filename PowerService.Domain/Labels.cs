@@ -265,4 +265,68 @@ public static class Labels
         Privacy.PiiAccessKind.ContactSearch => "按电话/户号检索",
         _ => kind.ToString(),
     };
+
+    public static string Of(Reports.Kpi kpi) => kpi switch
+    {
+        Reports.Kpi.Timeliness => "投诉处理及时率",
+        Reports.Kpi.Satisfaction => "客户满意度",
+        Reports.Kpi.FirstTime => "一次解决率",
+        Reports.Kpi.Revisit => "投诉回访率",
+        _ => kpi.ToString(),
+    };
+
+    public static string Of(Reports.KpiVerdict verdict) => verdict switch
+    {
+        Reports.KpiVerdict.NoData => "无应计件",
+        Reports.KpiVerdict.Pass => "达标",
+        Reports.KpiVerdict.Reward => "优秀（奖励）",
+        Reports.KpiVerdict.Deducted => "扣分",
+        Reports.KpiVerdict.BelowTarget => "未达目标",
+        Reports.KpiVerdict.Fail => "不合格",
+        _ => verdict.ToString(),
+    };
+
+    public static string Of(Reports.PeriodKind kind) => kind switch
+    {
+        Reports.PeriodKind.Month => "月度",
+        Reports.PeriodKind.Quarter => "季度",
+        Reports.PeriodKind.Year => "年度",
+        Reports.PeriodKind.Custom => "自定义",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Reports.RegulatorCategory category) => category switch
+    {
+        Reports.RegulatorCategory.Complaint => "投诉",
+        Reports.RegulatorCategory.Report => "举报",
+        Reports.RegulatorCategory.Enquiry => "咨询",
+        Reports.RegulatorCategory.Other => "其他（表扬、求助、建议）",
+        _ => category.ToString(),
+    };
+
+    public static string Of(Reports.KpiFact fact) => fact switch
+    {
+        Reports.KpiFact.Received => "受理量",
+        Reports.KpiFact.Counted => "计入考核",
+        Reports.KpiFact.Withdrawn => "已撤诉",
+        Reports.KpiFact.Merged => "已合并",
+        Reports.KpiFact.Reclassified => "转为非投诉",
+        Reports.KpiFact.Open => "在办",
+        Reports.KpiFact.Timely => "按时办结",
+        Reports.KpiFact.Overdue => "超时",
+        Reports.KpiFact.Rated => "已评价",
+        Reports.KpiFact.Satisfied => "满意（含基本满意）",
+        Reports.KpiFact.NotSatisfied => "不满意",
+        Reports.KpiFact.FirstTime => "一次解决",
+        Reports.KpiFact.NotFirstTime => "重复处理",
+        Reports.KpiFact.RevisitOwed => "应回访",
+        Reports.KpiFact.Revisited => "已回访",
+        Reports.KpiFact.NotRevisited => "未回访",
+        Reports.KpiFact.Resolved => "已解决",
+        Reports.KpiFact.Reopened => "重新处理过",
+        Reports.KpiFact.Handled => "已办结",
+        Reports.KpiFact.HandledInTime => "按期办结",
+        Reports.KpiFact.RepliedInWriting => "书面答复",
+        _ => fact.ToString(),
+    };
 }

@@ -50,6 +50,12 @@ public sealed partial class Complaint
     public ResolutionPlan? Resolution { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
 
+    /// <summary>
+    /// Working minutes from receipt to the latest resolution, measured with the calendar and business
+    /// hours in force when it was resolved (like a clock's limit, it does not move with later policy).
+    /// </summary>
+    public int? HandlingWorkingMinutes { get; private set; }
+
     /// <summary>How often an unsatisfied revisit sent the complaint back to resolution.</summary>
     public int ReopenCount { get; private set; }
 
@@ -90,6 +96,19 @@ public sealed partial class Complaint
     }
 
     public bool IsFirstTimeResolved => ReopenCount == 0;
+
+    /// <summary>
+    /// Records the handling time of a resolved complaint in working minutes; also how complaints resolved
+    /// before it was kept get theirs (with today's calendar). Returns whether it changed.
+    /// </summary>
+    public bool MeasureHandlingTime(Time.WorkingCalendar? calendar, Time.BusinessHours? hours)
+    {
+        if (ResolvedAt is not { } resolved || calendar is null || hours is null) return false;
+        var minutes = (int)Math.Round(Sla.Deadlines.WorkingTimeBetween(ReceivedAt, resolved, calendar, hours).TotalMinutes);
+        if (minutes == HandlingWorkingMinutes) return false;
+        HandlingWorkingMinutes = minutes;
+        return true;
+    }
 
     /// <summary>
     /// Registers a complaint from an intake form. The registering person becomes the first
@@ -144,6 +163,7 @@ public sealed partial class Complaint
         {
             Resolution = plan;
             ResolvedAt = context.At.ToUniversalTime();
+            MeasureHandlingTime(context.Sla?.Calendar, context.Sla?.Hours);
         }, () => $"解决方案：{Shorten(plan.Solution)}；补偿：{Labels.Of(plan.Compensation!.Kind)}");
 
     /// <summary>

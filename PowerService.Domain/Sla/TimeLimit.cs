@@ -105,6 +105,27 @@ public static class Deadlines
         }
     }
 
+    /// <summary>
+    /// The working time between two instants: the parts of [from, to) that fall within business
+    /// hours on working days, in China time (the measure "average handling time in working hours").
+    /// The inverse of a working-hours limit: Between(start, Compute(start, WorkingHours(n))) is n hours.
+    /// </summary>
+    public static TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to, WorkingCalendar calendar, BusinessHours hours)
+    {
+        if (to <= from) return TimeSpan.Zero;
+        var total = TimeSpan.Zero;
+        for (var date = from.ChinaDate(); date <= to.ChinaDate(); date = date.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(date)) continue;
+            var opens = At(date, hours.Opens);
+            var closes = At(date, hours.Closes);
+            var start = from > opens ? from : opens;
+            var end = to < closes ? to : closes;
+            if (end > start) total += end - start;
+        }
+        return total;
+    }
+
     private static DateTimeOffset At(DateOnly date, TimeOnly time) =>
         ChinaTime.FromChinaWallClock(date.ToDateTime(time)).ToUniversalTime();
 }

@@ -28,6 +28,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         Departments.AnyAsync(d => d.Name == department && d.IsCompanyLevel, ct);
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+    public DbSet<PowerService.Domain.Reports.ComplaintMeasure> ComplaintMeasures => Set<PowerService.Domain.Reports.ComplaintMeasure>();
+    public DbSet<KpiPolicyRecord> KpiPolicies => Set<KpiPolicyRecord>();
     public DbSet<AnonymisationRecord> Anonymisations => Set<AnonymisationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -51,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         RefuseTimelineRewrites();
         ComplaintIndexes.RefreshPhoneTails(ChangeTracker);
+        MeasureRefresh.Refresh(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -58,7 +61,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         RefuseTimelineRewrites();
         ComplaintIndexes.RefreshPhoneTails(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveWithMeasuresAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveWithMeasuresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        await MeasureRefresh.RefreshAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed class Department
     /// its managers see and act on every complaint; other managers on their own department's.
     /// </summary>
     public bool IsCompanyLevel { get; set; }
+
+    /// <summary>Customers the department serves (kept by the admin), for complaints per 10,000 customers; null when not known.</summary>
+    public int? Customers { get; set; }
 }
 
 /// <summary>

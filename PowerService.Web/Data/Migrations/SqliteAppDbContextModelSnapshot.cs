@@ -201,6 +201,9 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HandlingWorkingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Improvement")
                         .HasColumnType("TEXT");
 
@@ -461,6 +464,136 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("TimelineEvents");
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
+                {
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionDueDates")
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContactBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FinalSatisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstRevisitBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandlingBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImprovementActions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImprovementBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReclassifiedAs")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedInWritingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevisitOwedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevisitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SecondRevisitBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubCategory")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TimelinessOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ComplaintId");
+
+                    b.HasIndex("Department", "ReceivedAt")
+                        .HasDatabaseName("IX_ComplaintMeasures_Department");
+
+                    b.HasIndex("HandlerId", "ReceivedAt")
+                        .HasDatabaseName("IX_ComplaintMeasures_Handler");
+
+                    b.HasIndex("ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FinalSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
+                        .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
+
+                    b.ToTable("ComplaintMeasures", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.AdminAuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -671,6 +804,9 @@ namespace PowerService.Web.Data.Migrations
                     b.Property<TimeOnly>("Closes")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Customers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCompanyLevel")
                         .HasColumnType("INTEGER");
 
@@ -780,6 +916,72 @@ namespace PowerService.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.KpiPolicyRecord", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FirstTimeStep")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FirstTimeStepPenalty")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FirstTimeTarget")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstTimeWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("OverduePenalty")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RevisitRequired")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisitWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SatisfactionFailBelow")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SatisfactionRewardFrom")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SatisfactionWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimelinessWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("KpiPolicies", (string)null);
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
@@ -1063,6 +1265,15 @@ namespace PowerService.Web.Data.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("PowerService.Domain.Reports.ComplaintMeasure", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.AnonymisationRecord", b =>

@@ -213,6 +213,9 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("HandlingWorkingMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Improvement")
                         .HasColumnType("text");
 
@@ -480,6 +483,136 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.ToTable("TimelineEvents");
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
+                {
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActionDueDates")
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ContactBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FinalSatisfaction")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FirstResponseBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstRevisitBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandlerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HandlerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("HandlingBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HandlingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImprovementActions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ImprovementBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReclassifiedAs")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RepliedInWritingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevisitOwedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevisitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SecondRevisitBreachAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubCategory")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("TimelinessOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ComplaintId");
+
+                    b.HasIndex("Department", "ReceivedAt")
+                        .HasDatabaseName("IX_ComplaintMeasures_Department");
+
+                    b.HasIndex("HandlerId", "ReceivedAt")
+                        .HasDatabaseName("IX_ComplaintMeasures_Handler");
+
+                    b.HasIndex("ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FinalSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
+                        .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
+
+                    b.ToTable("ComplaintMeasures", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.AdminAuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -696,6 +829,9 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.Property<TimeOnly>("Closes")
                         .HasColumnType("time without time zone");
 
+                    b.Property<int?>("Customers")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsCompanyLevel")
                         .HasColumnType("boolean");
 
@@ -809,6 +945,72 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IssuedDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.KpiPolicyRecord", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("FirstTimeStep")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("FirstTimeStepPenalty")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("FirstTimeTarget")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("FirstTimeWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("OverduePenalty")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("RevisitRequired")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("RevisitWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SatisfactionFailBelow")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("SatisfactionRewardFrom")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("SatisfactionWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimelinessWeight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("KpiPolicies", (string)null);
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
@@ -1100,6 +1302,15 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .WithMany("Timeline")
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("PowerService.Domain.Reports.ComplaintMeasure", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.AnonymisationRecord", b =>

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Reports;
+
+namespace PowerService.Web.Data.Configurations;
+
+internal sealed class ComplaintMeasureConfiguration : IEntityTypeConfiguration<ComplaintMeasure>
+{
+    public void Configure(EntityTypeBuilder<ComplaintMeasure> builder)
+    {
+        builder.ToTable("ComplaintMeasures");
+        builder.HasKey(m => m.ComplaintId);
+        builder.Property(m => m.ComplaintId).ValueGeneratedNever();
+        builder.HasOne<Complaint>().WithOne().HasForeignKey<ComplaintMeasure>(m => m.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.Department).HasMaxLength(100);
+        builder.Property(m => m.HandlerId).HasMaxLength(64);
+        builder.Property(m => m.HandlerName).HasMaxLength(50);
+        builder.Property(m => m.SubCategory).HasMaxLength(30);
+        builder.Property(m => m.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Urgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.ReclassifiedAs).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Escalation).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.RootCause).HasMaxLength(ComplaintMeasure.RootCauseLength);
+        builder.Property(m => m.ActionDueDates).HasMaxLength(240);
+        builder.Ignore(m => m.IsCounted);
+
+        // A report reads one period (and one department) of this narrow table; the scorecard's
+        // counts are read from these indexes alone.
+        builder.HasIndex(m => new { m.ReceivedAt, m.Department, m.HandlerId, m.Stage, m.TimelinessOpen, m.OverdueAt, m.FinalSatisfaction, m.ReopenCount, m.ResolvedAt, m.RevisitOwedAt, m.RevisitedAt, m.HandlingMinutes })
+            .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
+        builder.HasIndex(m => new { m.Department, m.ReceivedAt }).HasDatabaseName("IX_ComplaintMeasures_Department");
+        builder.HasIndex(m => new { m.HandlerId, m.ReceivedAt }).HasDatabaseName("IX_ComplaintMeasures_Handler");
+    }
+}
+
+internal sealed class KpiPolicyRecordConfiguration : IEntityTypeConfiguration<KpiPolicyRecord>
+{
+    public void Configure(EntityTypeBuilder<KpiPolicyRecord> builder)
+    {
+        builder.ToTable("KpiPolicies");
+        builder.HasKey(p => p.Version);
+        builder.Property(p => p.Version).ValueGeneratedNever();
+        builder.Property(p => p.CreatedBy).HasMaxLength(50);
+        builder.Property(p => p.Reason).HasMaxLength(500);
+        foreach (var name in new[]
+                 {
+                     nameof(KpiPolicyRecord.OverduePenalty), nameof(KpiPolicyRecord.SatisfactionFailBelow), nameof(KpiPolicyRecord.SatisfactionRewardFrom),
+                     nameof(KpiPolicyRecord.FirstTimeTarget), nameof(KpiPolicyRecord.FirstTimeStep), nameof(KpiPolicyRecord.FirstTimeStepPenalty), nameof(KpiPolicyRecord.RevisitRequired),
+                 })
+            builder.Property(name).HasPrecision(9, 4);
+    }
+}
