@@ -51,6 +51,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddPowerServiceFeatures(builder.Configuration);
 if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHostedService<SlaWatcher>();
+builder.Services.AddHostedService<PowerService.Web.Features.Reports.MeasureBackfillJob>();
 if (builder.Configuration.GetValue("Retention:Enabled", true)) builder.Services.AddHostedService<PowerService.Web.Features.Retention.RetentionJob>();
 
 var app = builder.Build();

@@ -31,6 +31,8 @@ public static class FeatureServices
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection("Retention")).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Retention.RetentionOptions>, Retention.RetentionOptionsValidation>();
         services.AddSingleton<Retention.RetentionService>();
+        services.AddSingleton<Reports.MeasureBackfill>();
+        services.AddScoped<Reports.ReportService>();
         return services;
     }
 }

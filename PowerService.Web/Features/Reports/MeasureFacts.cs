@@ -80,16 +80,36 @@ public static class MeasureFacts
     /// </summary>
     public static Expression<Func<IGrouping<TKey, ComplaintMeasure>, CountsRow<TKey>>> Counting<TKey>(DateTimeOffset now)
     {
-        var g = Expression.Parameter(typeof(IGrouping<TKey, ComplaintMeasure>), "g");
-        var row = typeof(CountsRow<TKey>);
-        var bindings = new List<MemberBinding> { Expression.Bind(row.GetProperty(nameof(CountsRow<TKey>.Key))!, Expression.Property(g, "Key")) };
-        foreach (var (property, fact) in Counted)
-            bindings.Add(Expression.Bind(row.GetProperty(property)!, Count(g, Of(fact, now))));
-        bindings.Add(Expression.Bind(row.GetProperty(nameof(CountsRow<TKey>.HandlingMeasured))!, Count(g, HandlingMeasured)));
-        bindings.Add(Expression.Bind(row.GetProperty(nameof(CountsRow<TKey>.HandlingMinutes))!, Call(g, nameof(Enumerable.Sum), HandlingMinutes, typeof(long))));
         Expression<Func<ComplaintMeasure, string>> name = m => m.HandlerName;
-        bindings.Add(Expression.Bind(row.GetProperty(nameof(CountsRow<TKey>.HandlerName))!, Call(g, nameof(Enumerable.Max), name, typeof(string))));
-        return Expression.Lambda<Func<IGrouping<TKey, ComplaintMeasure>, CountsRow<TKey>>>(Expression.MemberInit(Expression.New(row), bindings), g);
+        return Build<TKey, CountsRow<TKey>>(now, Counted, (g, row) =>
+        [
+            Expression.Bind(row.GetProperty(nameof(CountsRow<TKey>.HandlingMeasured))!, Count(g, HandlingMeasured)),
+            Expression.Bind(row.GetProperty(nameof(CountsRow<TKey>.HandlingMinutes))!, Call(g, nameof(Enumerable.Sum), HandlingMinutes, typeof(long))),
+            Expression.Bind(row.GetProperty(nameof(CountsRow<TKey>.HandlerName))!, Call(g, nameof(Enumerable.Max), name, typeof(string))),
+        ]);
+    }
+
+    private static readonly (string Property, KpiFact Fact)[] RegulatorCounted =
+    [
+        (nameof(RegulatorCountsRow<int>.Received), KpiFact.Received), (nameof(RegulatorCountsRow<int>.Handled), KpiFact.Handled),
+        (nameof(RegulatorCountsRow<int>.HandledInTime), KpiFact.HandledInTime), (nameof(RegulatorCountsRow<int>.RepliedInWriting), KpiFact.RepliedInWriting),
+        (nameof(RegulatorCountsRow<int>.Rated), KpiFact.Rated), (nameof(RegulatorCountsRow<int>.Satisfied), KpiFact.Satisfied),
+    ];
+
+    /// <summary>The 12398 statistics' counts of a group, built the same way.</summary>
+    public static Expression<Func<IGrouping<TKey, ComplaintMeasure>, RegulatorCountsRow<TKey>>> RegulatorCounting<TKey>(DateTimeOffset now) =>
+        Build<TKey, RegulatorCountsRow<TKey>>(now, RegulatorCounted, (_, _) => []);
+
+    private static Expression<Func<IGrouping<TKey, ComplaintMeasure>, TRow>> Build<TKey, TRow>(
+        DateTimeOffset now, (string Property, KpiFact Fact)[] facts, Func<ParameterExpression, Type, IEnumerable<MemberBinding>> more)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<TKey, ComplaintMeasure>), "g");
+        var row = typeof(TRow);
+        var bindings = new List<MemberBinding> { Expression.Bind(row.GetProperty("Key")!, Expression.Property(g, "Key")) };
+        foreach (var (property, fact) in facts)
+            bindings.Add(Expression.Bind(row.GetProperty(property)!, Count(g, Of(fact, now))));
+        bindings.AddRange(more(g, row));
+        return Expression.Lambda<Func<IGrouping<TKey, ComplaintMeasure>, TRow>>(Expression.MemberInit(Expression.New(row), bindings), g);
     }
 
     private static MethodCallExpression Count(ParameterExpression g, LambdaExpression condition) =>
@@ -134,4 +154,16 @@ public sealed class CountsRow<TKey>
         Timely = Timely, Overdue = Overdue, Rated = Rated, Satisfied = Satisfied, FirstTime = FirstTime, RevisitOwed = RevisitOwed,
         Revisited = Revisited, Resolved = Resolved, Reopened = Reopened, HandlingMeasured = HandlingMeasured, HandlingMinutes = HandlingMinutes,
     };
+}
+
+/// <summary>A group's 12398 counts as the database returns them.</summary>
+public sealed class RegulatorCountsRow<TKey>
+{
+    public TKey Key { get; set; } = default!;
+    public int Received { get; set; }
+    public int Handled { get; set; }
+    public int HandledInTime { get; set; }
+    public int RepliedInWriting { get; set; }
+    public int Rated { get; set; }
+    public int Satisfied { get; set; }
 }

@@ -31,6 +31,9 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
 
     public string? RootCause { get; init; }
 
+    /// <summary>Every item of the 12398 statistics: received through 12398 and not merged into another (that one is counted).</summary>
+    public bool AllRegulatorItems { get; init; }
+
     public IQueryable<ComplaintMeasure> Apply(IQueryable<ComplaintMeasure> measures)
     {
         var (from, to, at) = (Period.From, Period.To, AsOf);
@@ -44,6 +47,7 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
         if (Escalation is { } e) q = q.Where(m => m.Escalation == e);
         if (RootCause is { } r) q = q.Where(m => m.RootCause == r);
         if (Regulator is { } g) q = q.Where(RegulatorCondition(g));
+        if (AllRegulatorItems) q = q.Where(m => m.Channel == Domain.Complaints.Channel.Regulator12398 && m.Stage != Stage.Merged);
         if (BreachedClock is { } k) q = q.Where(MeasureFacts.Of(KpiFact.Counted, at)).Where(BreachCondition(k, at));
         if (Fact is { } f) q = q.Where(MeasureFacts.Of(f, at));
         return q;
@@ -73,7 +77,7 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
     // enum names (never shown), dates are China dates, the instant is Unix milliseconds.
     private const string PeriodKey = "period", AsOfKey = "asof", DepartmentKey = "dept", HandlerKey = "handler", CategoryKey = "category",
         SubCategoryKey = "sub", ChannelKey = "channel", UrgencyKey = "urgency", EscalationKey = "level", ClockKey = "clock", FactKey = "fact",
-        RegulatorKey = "nea", RootCauseKey = "cause";
+        RegulatorKey = "nea", AllRegulatorKey = "nea12398", RootCauseKey = "cause";
 
     public IReadOnlyDictionary<string, string?> ToQuery() => new Dictionary<string, string?>
     {
@@ -82,6 +86,7 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
         [DepartmentKey] = Department, [HandlerKey] = HandlerId, [CategoryKey] = Category?.ToString(), [SubCategoryKey] = SubCategory,
         [ChannelKey] = Channel?.ToString(), [UrgencyKey] = Urgency?.ToString(), [EscalationKey] = Escalation?.ToString(),
         [ClockKey] = BreachedClock?.ToString(), [FactKey] = Fact?.ToString(), [RegulatorKey] = Regulator?.ToString(), [RootCauseKey] = RootCause,
+        [AllRegulatorKey] = AllRegulatorItems ? "1" : null,
     };
 
     /// <summary>The queue's link for this filter.</summary>
@@ -107,6 +112,7 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
             Department = Text(DepartmentKey), HandlerId = Text(HandlerKey), Category = Enum<Category>(CategoryKey), SubCategory = Text(SubCategoryKey),
             Channel = Enum<Channel>(ChannelKey), Urgency = Enum<Urgency>(UrgencyKey), Escalation = Enum<EscalationLevel>(EscalationKey),
             BreachedClock = Enum<ClockKind>(ClockKey), Fact = Enum<KpiFact>(FactKey), Regulator = Enum<RegulatorCategory>(RegulatorKey), RootCause = Text(RootCauseKey),
+            AllRegulatorItems = get(AllRegulatorKey) == "1",
         };
         return ok ? filter : null;
     }
