@@ -314,6 +314,7 @@ public static class Labels
         Reports.KpiFact.Open => "在办",
         Reports.KpiFact.Timely => "按时办结",
         Reports.KpiFact.Overdue => "超时",
+        Reports.KpiFact.Judged => "时效已定（按时或超时）",
         Reports.KpiFact.Rated => "已评价",
         Reports.KpiFact.Satisfied => "满意（含基本满意）",
         Reports.KpiFact.NotSatisfied => "不满意",

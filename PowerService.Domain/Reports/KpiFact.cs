@@ -8,7 +8,12 @@ namespace PowerService.Domain.Reports;
 public enum KpiFact
 {
     Received, Counted, Withdrawn, Merged, Reclassified, Open,
-    Timely, Overdue, Rated, Satisfied, NotSatisfied, FirstTime, NotFirstTime,
+    Timely, Overdue,
+
+    /// <summary>Timely or overdue: the timeliness rate's whole (a case still within its limits is in neither).</summary>
+    Judged,
+
+    Rated, Satisfied, NotSatisfied, FirstTime, NotFirstTime,
     RevisitOwed, Revisited, NotRevisited, Resolved, Reopened,
 
     /// <summary>12398: handled (resolved, or ended as withdrawn or not a complaint), handled within the handling limit, answered in writing.</summary>

@@ -28,6 +28,8 @@ public static class MeasureFacts
                                    && !m.TimelinessOpen && m.OverdueAt == null,
             KpiFact.Overdue => m => m.Stage != Stage.Withdrawn && m.Stage != Stage.Merged && m.Stage != Stage.Reclassified
                                     && m.OverdueAt <= at,
+            KpiFact.Judged => m => m.Stage != Stage.Withdrawn && m.Stage != Stage.Merged && m.Stage != Stage.Reclassified
+                                   && ((!m.TimelinessOpen && m.OverdueAt == null) || m.OverdueAt <= at),
             KpiFact.Rated => m => m.Stage != Stage.Withdrawn && m.Stage != Stage.Merged && m.Stage != Stage.Reclassified
                                   && m.FinalSatisfaction != null,
             KpiFact.Satisfied => m => m.Stage != Stage.Withdrawn && m.Stage != Stage.Merged && m.Stage != Stage.Reclassified
