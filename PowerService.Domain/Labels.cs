@@ -263,6 +263,7 @@ public static class Labels
         Privacy.PiiAccessKind.DocumentPreview => "预览文书",
         Privacy.PiiAccessKind.DocumentDownload => "下载文书",
         Privacy.PiiAccessKind.ContactSearch => "按电话/户号检索",
+        Privacy.PiiAccessKind.ReportExport => "导出未脱敏明细",
         _ => kind.ToString(),
     };
 

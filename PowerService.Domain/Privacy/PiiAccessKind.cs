@@ -17,4 +17,7 @@ public enum PiiAccessKind
 
     /// <summary>A masked role looked a customer up by an exact phone number or 户号.</summary>
     ContactSearch,
+
+    /// <summary>Exported report detail rows with customers' contact details in full.</summary>
+    ReportExport,
 }

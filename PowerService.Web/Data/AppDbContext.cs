@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
     public DbSet<PowerService.Domain.Reports.ComplaintMeasure> ComplaintMeasures => Set<PowerService.Domain.Reports.ComplaintMeasure>();
     public DbSet<KpiPolicyRecord> KpiPolicies => Set<KpiPolicyRecord>();
+    public DbSet<ReportExportRecord> ReportExports => Set<ReportExportRecord>();
+    public DbSet<ArchivedReport> ArchivedReports => Set<ArchivedReport>();
     public DbSet<AnonymisationRecord> Anonymisations => Set<AnonymisationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -19,6 +19,9 @@ public sealed class ApplicationUser : IdentityUser
     /// a long history would otherwise write hundreds of thousands). Alerts read one by one are in AlertReads.
     /// </summary>
     public long AlertsReadThrough { get; set; }
+
+    /// <summary>The newest archived report this manager has seen listed: the 报表 menu counts the ones after it.</summary>
+    public long ArchivesSeenThrough { get; set; }
 }
 
 /// <summary>What an admin did to an account, when, and why: append-only, like a complaint's timeline.</summary>

@@ -53,3 +53,36 @@ internal sealed class KpiPolicyRecordConfiguration : IEntityTypeConfiguration<Kp
             builder.Property(name).HasPrecision(9, 4);
     }
 }
+
+internal sealed class ReportExportRecordConfiguration : IEntityTypeConfiguration<ReportExportRecord>
+{
+    public void Configure(EntityTypeBuilder<ReportExportRecord> builder)
+    {
+        builder.ToTable("ReportExports");
+        builder.Property(e => e.UserId).HasMaxLength(64);
+        builder.Property(e => e.UserName).HasMaxLength(50);
+        builder.Property(e => e.Roles).HasMaxLength(100);
+        builder.Property(e => e.Format).HasMaxLength(10);
+        builder.Property(e => e.What).HasMaxLength(500);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.UserId, e.At });
+    }
+}
+
+internal sealed class ArchivedReportConfiguration : IEntityTypeConfiguration<ArchivedReport>
+{
+    public void Configure(EntityTypeBuilder<ArchivedReport> builder)
+    {
+        builder.ToTable("ArchivedReports");
+        builder.Property(a => a.Period).HasMaxLength(30);
+        builder.Property(a => a.Department).HasMaxLength(100);
+        builder.Property(a => a.Format).HasMaxLength(10);
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.CreatedBy).HasMaxLength(50);
+        builder.Property(a => a.Reason).HasMaxLength(500);
+        // One version of a month's report per scope and format: two instances archiving at once cannot both write version 1.
+        builder.HasIndex(a => new { a.Period, a.Department, a.Version, a.Format }).IsUnique();
+    }
+}
