@@ -60,6 +60,9 @@ internal sealed partial class WorksheetWriter : IDisposable
     /// <summary>The header and data rows, e.g. <c>A3:L1002</c>: the auto-filter's range.</summary>
     public string FilterRange => $"{_letters[0]}{_headerRow}:{_letters[^1]}{_row}";
 
+    /// <summary>The same range as a formula names it, e.g. <c>$A$3:$L$1002</c>.</summary>
+    public string AbsoluteFilterRange => $"${_letters[0]}${_headerRow}:${_letters[^1]}${_row}";
+
     public void WriteRow(IReadOnlyList<object?> values)
     {
         if (values.Count != _spec.Columns.Count)
@@ -146,7 +149,7 @@ internal sealed partial class WorksheetWriter : IDisposable
         // underscore by escaping it in turn (_x005F_).
         if (text.Contains("_x", StringComparison.Ordinal)) text = EscapePattern().Replace(text, "_x005F$0");
         var element = new Text(text);
-        // Leading or trailing spaces and line breaks survive only with xml:space="preserve".
+        // Excel trims leading and trailing whitespace unless the text says xml:space="preserve".
         if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))) element.Space = SpaceProcessingModeValues.Preserve;
         return element;
     }

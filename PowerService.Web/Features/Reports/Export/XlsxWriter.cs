@@ -175,7 +175,7 @@ public sealed class XlsxWriter : IAsyncDisposable, IDisposable
     {
         sheet.Finish();
         if (sheet.DataRows % ProgressEvery != 0 || sheet.DataRows == 0) progress?.Report(sheet.DataRows);
-        _sheets.Add((sheet.Name, sheet.FilterRange));
+        _sheets.Add((sheet.Name, sheet.AbsoluteFilterRange));
     }
 
     private void Finish()
@@ -200,14 +200,11 @@ public sealed class XlsxWriter : IAsyncDisposable, IDisposable
             new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)i + 1, Id = $"rId{i + 1}" })),
             // Excel keeps each auto-filter's range as this hidden name too; without it some readers
             // (and Excel's own sort dialog) do not see the filter.
-            new DefinedNames(_sheets.Select((s, i) => new DefinedName($"'{s.Name.Replace("'", "''")}'!{Absolute(s.FilterRange)}")
+            new DefinedNames(_sheets.Select((s, i) => new DefinedName($"'{s.Name.Replace("'", "''")}'!{s.FilterRange}")
                 { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true })));
         workbook.AddNamespaceDeclaration("r", XlsxPackage.RelationshipNs);
         return workbook;
     }
-
-    private static string Absolute(string range) =>
-        string.Join(':', range.Split(':').Select(cell => "$" + string.Concat(cell.TakeWhile(char.IsLetter)) + "$" + string.Concat(cell.SkipWhile(char.IsLetter))));
 
     private void WritePart(string name, string type, OpenXmlElement root)
     {
@@ -220,8 +217,8 @@ public sealed class XlsxWriter : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Stops for good: nothing more reaches the caller's stream, and the open sheet and the zip are
-    /// released into the void. Errors while releasing are not reported — the failure that led here is the one that
-    /// matters, and the output is discarded anyway.
+    /// released into the void. Errors while releasing are not reported: the failure that led here
+    /// is the one that matters (this runs before it is rethrown), and the output is discarded.
     /// </summary>
     private void Abandon(WorksheetWriter? open = null)
     {
