@@ -29,6 +29,8 @@ internal sealed partial class WorksheetWriter : IDisposable
     private static readonly Cell CellElement = new();
     private static readonly InlineString InlineElement = new();
     private static readonly OpenXmlAttribute InlineType = new("t", "", "inlineStr");
+    // Attributes of the cell being written: the writer reads them at once, so one list serves all.
+    private readonly List<OpenXmlAttribute> _attributes = new(3);
 
     public WorksheetWriter(SheetSpec spec, Stream part, bool selected)
     {
@@ -88,10 +90,11 @@ internal sealed partial class WorksheetWriter : IDisposable
             // An empty cell is written only when it carries a style (the header band); otherwise the
             // column's own style covers it.
             if (value.Kind == ValueKind.Empty && style == _columnStyles[i]) continue;
-            var attributes = new List<OpenXmlAttribute>(3) { new("r", "", _letters[i] + r) };
-            if (style != XlsxStyles.Default) attributes.Add(new("s", "", style.ToString(CultureInfo.InvariantCulture)));
-            if (value.Kind == ValueKind.Text) attributes.Add(InlineType); // t="n", a number, is the default
-            _xml.WriteStartElement(CellElement, attributes);
+            _attributes.Clear();
+            _attributes.Add(new("r", "", _letters[i] + r));
+            if (style != XlsxStyles.Default) _attributes.Add(XlsxStyles.Attribute(style));
+            if (value.Kind == ValueKind.Text) _attributes.Add(InlineType); // t="n", a number, is the default
+            _xml.WriteStartElement(CellElement, _attributes);
             if (value.Kind == ValueKind.Text)
             {
                 _xml.WriteStartElement(InlineElement);

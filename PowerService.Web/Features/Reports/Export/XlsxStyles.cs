@@ -1,3 +1,5 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace PowerService.Web.Features.Reports.Export;
@@ -25,6 +27,12 @@ internal static class XlsxStyles
         (XlsxFormat.Date, 166, "yyyy-mm-dd"),
         (XlsxFormat.DateTime, 167, "yyyy-mm-dd hh:mm"),
     ];
+
+    private static readonly OpenXmlAttribute[] Attributes =
+        [.. Enumerable.Range(0, (int)FirstFormat + Formats.Length).Select(i => new OpenXmlAttribute("s", "", i.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>The cell attribute <c>s="…"</c> for a style index.</summary>
+    public static OpenXmlAttribute Attribute(uint style) => Attributes[style];
 
     public static uint Of(XlsxFormat format) => format == XlsxFormat.Text ? Default : FirstFormat + (uint)Array.FindIndex(Formats, f => f.Format == format);
 
