@@ -92,6 +92,12 @@ app.MapGet("/documents/{id:long}", async (long id, HttpContext context, PowerSer
         _ => Results.NotFound(),
     })
     .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.DocumentRoles.Split(',')));
+// A finished report export, fetched once by the manager who made it (the export was logged when it ended).
+app.MapGet("/reports/exports/{id:guid}", (Guid id, HttpContext context, PowerService.Web.Features.Reports.ExportJobs jobs) =>
+    jobs.Take(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) is { } file
+        ? Results.File(file.Content, file.ContentType, file.FileName)
+        : Results.Text("该导出文件不存在、已下载或已过期，请重新导出。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
+    .RequireAuthorization(policy => policy.RequireRole(nameof(PowerService.Domain.Staff.StaffRole.Manager)));
 // Signing out ends the account's sessions: the new security stamp invalidates saved cookies at once
 // and open tabs at their next revalidation. The form's antiforgery token is required.
 app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>

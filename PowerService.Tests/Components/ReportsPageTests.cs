@@ -13,6 +13,9 @@ public sealed class ReportsPageTests : ComponentTestBase
     {
         Services.AddSingleton(Db.Services.GetRequiredService<MeasureBackfill>());
         Services.AddScoped<ReportService>();
+        Services.AddScoped<ReportFiles>();
+        Services.AddSingleton(Db.Services.GetRequiredService<ExportJobs>());
+        Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Documents.DocumentRenderer>());
     }
 
     private async Task SeedAsync()

@@ -33,6 +33,8 @@ public static class FeatureServices
         services.AddSingleton<Retention.RetentionService>();
         services.AddSingleton<Reports.MeasureBackfill>();
         services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Reports.ReportFiles>();
+        services.AddSingleton<Reports.ExportJobs>();
         return services;
     }
 }
