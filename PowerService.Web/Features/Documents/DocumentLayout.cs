@@ -3,11 +3,22 @@ using SkiaSharp;
 
 namespace PowerService.Web.Features.Documents;
 
-/// <summary>What to draw on a page: a line of text, a rule, or a filled rectangle (positions in points).</summary>
+/// <summary>What to draw on a page: a line of text, a rule, a filled rectangle, a chart's lines and markers (positions in points).</summary>
 internal abstract record DrawOp;
-internal sealed record TextOp(string Text, float X, float Baseline, float Size, bool Bold) : DrawOp;
+
+/// <summary>One line of text, as one text run; a chart's labels are grey.</summary>
+internal sealed record TextOp(string Text, float X, float Baseline, float Size, bool Bold, SKColor? Color = null) : DrawOp;
+
 internal sealed record LineOp(float X1, float Y1, float X2, float Y2, float Width) : DrawOp;
 internal sealed record FillOp(SKRect Rect, SKColor Color) : DrawOp;
+
+/// <summary>A coloured polyline, solid or dashed (on/off lengths): a chart's grid, series and reference lines.</summary>
+internal sealed record PathOp(IReadOnlyList<SKPoint> Points, float Width, SKColor Color, float[]? Dash = null) : DrawOp;
+
+/// <summary>A data point's marker; the shape differs by series so lines stay apart when printed in grey.</summary>
+internal sealed record MarkerOp(SKPoint Center, float Radius, SKColor Color, MarkerShape Shape) : DrawOp;
+
+internal enum MarkerShape { Circle, Square, Triangle, Diamond }
 
 /// <summary>
 /// Lays a <see cref="DocumentSpec"/> out on A4 pages: wraps text with the Chinese line breaker,
