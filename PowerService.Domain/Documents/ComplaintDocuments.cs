@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PowerService.Domain.Complaints;
@@ -91,8 +92,18 @@ public static class ComplaintDocuments
             DataTable d => [string.Join(" | ", d.Headers), .. d.Rows.Select(r => string.Join(" | ", r))],
             BulletList l => l.Items.Select(i => "• " + i),
             SignatureBlock sig => [sig.Unit, sig.Date, sig.SealLabel],
+            Chart ch => ChartText(ch),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), b.GetType().Name, "unknown block"),
         })));
+
+    /// <summary>A chart's text is its numbers: two charts showing the same values the same way read the same.</summary>
+    private static IEnumerable<string> ChartText(Chart ch)
+    {
+        static string Number(double? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "—";
+        return [$"[图表 {ch.Kind} {ch.Format}] {ch.Title}", string.Join(" | ", ch.Categories),
+            .. ch.Series.Select(s => $"{s.Name}：{string.Join(" | ", s.Values.Select(Number))}"),
+            .. ch.ReferenceLines.Select(r => $"{r.Label}：{Number(r.Value)}")];
+    }
 
     private static DocumentSpec Write(DocumentKind kind, Complaint c, DocumentSettings settings, DateTimeOffset issuedAt, bool forFingerprint) => kind switch
     {

@@ -3,16 +3,28 @@ using SkiaSharp;
 
 namespace PowerService.Web.Features.Documents;
 
-/// <summary>What to draw on a page: a line of text, a rule, or a filled rectangle (positions in points).</summary>
+/// <summary>What to draw on a page: a line of text, a rule, a filled rectangle, a chart's lines and markers (positions in points).</summary>
 internal abstract record DrawOp;
-internal sealed record TextOp(string Text, float X, float Baseline, float Size, bool Bold) : DrawOp;
+
+/// <summary>One line of text, as one text run; a chart's labels are grey.</summary>
+internal sealed record TextOp(string Text, float X, float Baseline, float Size, bool Bold, SKColor? Color = null) : DrawOp;
+
 internal sealed record LineOp(float X1, float Y1, float X2, float Y2, float Width) : DrawOp;
 internal sealed record FillOp(SKRect Rect, SKColor Color) : DrawOp;
+
+/// <summary>A coloured polyline, solid or dashed (on/off lengths): a chart's grid, series and reference lines.</summary>
+internal sealed record PathOp(IReadOnlyList<SKPoint> Points, float Width, SKColor Color, float[]? Dash = null) : DrawOp;
+
+/// <summary>A data point's marker; the shape differs by series so lines stay apart when printed in grey.</summary>
+internal sealed record MarkerOp(SKPoint Center, float Radius, SKColor Color, MarkerShape Shape) : DrawOp;
+
+internal enum MarkerShape { Circle, Square, Triangle, Diamond }
 
 /// <summary>
 /// Lays a <see cref="DocumentSpec"/> out on A4 pages: wraps text with the Chinese line breaker,
 /// moves a table row that does not fit to the next page and repeats the table's header there,
-/// and leaves header and footer (with "第 N 页 共 M 页") to be drawn once the page count is known.
+/// moves a chart that does not fit whole (<see cref="ChartLayout"/> draws it), and leaves header
+/// and footer (with "第 N 页 共 M 页") to be drawn once the page count is known.
 /// </summary>
 internal sealed class DocumentLayout
 {
@@ -48,16 +60,20 @@ internal sealed class DocumentLayout
             Centered(note, 10, bold: false); // a reissue says which version it is and why, under the title
         }
         _y += 10;
-        foreach (var block in spec.Blocks) Lay(block);
+        for (var i = 0; i < spec.Blocks.Count; i++) Lay(spec.Blocks[i], spec.Blocks.ElementAtOrDefault(i + 1));
         return _pages;
     }
 
-    private void Lay(DocumentBlock block)
+    /// <summary>A chart's height on the page; a page always holds a heading above it.</summary>
+    private static float ChartHeight(Chart c) => ChartLayout.HeightOf(c, Bottom - Top - 20 - Line * 2.2f);
+
+    private void Lay(DocumentBlock block, DocumentBlock? next)
     {
         switch (block)
         {
             case Heading h:
-                Ensure(Line * 2.2f);
+                // A heading stays with what follows it: a line of text, or a whole chart.
+                Ensure(Line * 2.2f + (next is Chart chart ? ChartHeight(chart) + 20 : 0));
                 _y += 8;
                 Text(h.Text, Left, 13, bold: true);
                 _y += 2;
@@ -107,6 +123,14 @@ internal sealed class DocumentLayout
                 _page.Add(new LineOp(seal.Right, seal.Top, seal.Right, seal.Bottom, 0.6f));
                 _page.Add(new TextOp(s.SealLabel, seal.Left + 8, seal.Top + 18, 9.5f, false));
                 _y = seal.Bottom + Line;
+                break;
+            case Chart c:
+                // A chart is never split: it moves whole to the next page when the rest of this one is too short.
+                var height = ChartHeight(c);
+                Ensure(height + 20);
+                _y += 8;
+                _page.AddRange(new ChartLayout(Width).Lay(c, SKRect.Create(Left, _y, Right - Left, height)));
+                _y += height + 12;
                 break;
         }
     }

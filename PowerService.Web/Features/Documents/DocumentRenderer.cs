@@ -95,11 +95,51 @@ public sealed class DocumentRenderer(DocumentFonts fonts)
                     rule.StrokeWidth = l.Width;
                     canvas.DrawLine(l.X1, l.Y1, l.X2, l.Y2, rule);
                     break;
+                case TextOp t when t.Color is { } color:
+                    using (var paint = new SKPaint { Color = color, IsAntialias = true })
+                        DrawText(canvas, t.Text, t.X, t.Baseline, t.Size, t.Bold, paint);
+                    break;
                 case TextOp t:
                     DrawText(canvas, t.Text, t.X, t.Baseline, t.Size, t.Bold, ink);
                     break;
+                case PathOp p:
+                    Path(canvas, p);
+                    break;
+                case MarkerOp m:
+                    Marker(canvas, m);
+                    break;
             }
         }
+    }
+
+    private static void Path(SKCanvas canvas, PathOp op)
+    {
+        if (op.Points.Count < 2) return;
+        using var paint = new SKPaint { Color = op.Color, StrokeWidth = op.Width, Style = SKPaintStyle.Stroke, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+        using var dash = op.Dash is { } d ? SKPathEffect.CreateDash(d, 0) : null;
+        paint.PathEffect = dash;
+        using var path = new SKPath();
+        path.MoveTo(op.Points[0]);
+        foreach (var point in op.Points.Skip(1)) path.LineTo(point);
+        canvas.DrawPath(path, paint);
+    }
+
+    /// <summary>Filled in the series' colour with a thin white rim, so a marker stands clear of a line crossing it.</summary>
+    private static void Marker(SKCanvas canvas, MarkerOp op)
+    {
+        using var fill = new SKPaint { Color = op.Color, Style = SKPaintStyle.Fill, IsAntialias = true };
+        using var rim = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Stroke, StrokeWidth = 0.7f, IsAntialias = true };
+        var (x, y, r) = (op.Center.X, op.Center.Y, op.Radius);
+        using var path = new SKPath();
+        switch (op.Shape)
+        {
+            case MarkerShape.Circle: path.AddCircle(x, y, r); break;
+            case MarkerShape.Square: path.AddRect(new SKRect(x - r * 0.9f, y - r * 0.9f, x + r * 0.9f, y + r * 0.9f)); break;
+            case MarkerShape.Triangle: path.AddPoly([new(x, y - r * 1.2f), new(x + r * 1.1f, y + r * 0.8f), new(x - r * 1.1f, y + r * 0.8f)]); break;
+            default: path.AddPoly([new(x, y - r * 1.25f), new(x + r * 1.25f, y), new(x, y + r * 1.25f), new(x - r * 1.25f, y)]); break;
+        }
+        canvas.DrawPath(path, fill);
+        canvas.DrawPath(path, rim);
     }
 
     private SKFont Font(float size, bool bold) => new(bold ? fonts.Bold : fonts.Regular, size);
