@@ -33,6 +33,7 @@ public static class FeatureServices
         services.AddSingleton<Retention.RetentionService>();
         services.AddSingleton<Reports.MeasureBackfill>();
         services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Reports.KpiPolicyService>();
         return services;
     }
 }
