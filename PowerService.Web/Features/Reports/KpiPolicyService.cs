@@ -67,9 +67,9 @@ public sealed class KpiPolicyService(IDbContextFactory<AppDbContext> dbFactory, 
             var stored = (await db.KpiPolicies.AsNoTracking().ToListAsync(ct)).Select(p => p.ToPolicy()).ToList();
             var inForce = KpiPolicy.InForce(stored, proposed.EffectiveFrom);
             if (SameRules(inForce, proposed))
-                return Refused($"与 {proposed.EffectiveFrom:yyyy-MM-dd} 施行的第 {inForce.Version} 版完全相同，无需保存新版本");
+                return Refused($"{proposed.EffectiveFrom:yyyy-MM-dd} 适用的是第 {inForce.Version} 版，提交的内容与它完全相同，无需保存新版本");
 
-            var now = time.GetUtcNow();
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds()); // what every store keeps
             if (stored.Count == 0) db.KpiPolicies.Add(KpiPolicyRecord.From(KpiPolicy.Default, now, SystemName, DefaultReason));
             var saved = proposed with { Version = stored.Count == 0 ? 2 : stored.Max(p => p.Version) + 1 };
             db.KpiPolicies.Add(KpiPolicyRecord.From(saved, now, admin.Actor.DisplayName, reason!.Trim()));
