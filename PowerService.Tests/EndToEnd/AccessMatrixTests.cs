@@ -32,6 +32,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/loop"] = Staff,
         ["/admin/calendar"] = [nameof(StaffRole.Admin)],
         ["/admin/sla"] = [nameof(StaffRole.Admin)],
+        ["/admin/kpi"] = [nameof(StaffRole.Admin)],
         ["/admin/integrity"] = [nameof(StaffRole.Admin), nameof(StaffRole.Auditor)],
         ["/privacy/access-log"] = [nameof(StaffRole.Auditor)],
         ["/admin/retention"] = [nameof(StaffRole.Admin)],

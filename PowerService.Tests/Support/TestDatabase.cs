@@ -88,10 +88,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(folder, settings, database, services, time, log);
     }
 
-    /// <summary>The application's services over the same database and clock, as a second app instance would have them (its own write gate and caches).</summary>
-    public ServiceProvider OpenAnotherInstance() => BuildServices(_settings, Time, Log);
+    /// <summary>
+    /// The application's services over the same database and clock, as a second app instance would have them (its own write gate and caches);
+    /// <paramref name="configure"/> adds to them (a command interceptor that holds the instance at a chosen point of a race).
+    /// </summary>
+    public ServiceProvider OpenAnotherInstance(Action<IServiceCollection>? configure = null) => BuildServices(_settings, Time, Log, configure);
 
-    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider time, TestLog log)
+    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider time, TestLog log, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
@@ -100,6 +103,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddPowerServiceDatabase(configuration)
             .AddPowerServiceFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>().AddStaffPolicies();
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

@@ -35,6 +35,7 @@ public static class FeatureServices
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.ReportFiles>();
         services.AddSingleton<Reports.ExportJobs>();
+        services.AddScoped<Reports.KpiPolicyService>();
         return services;
     }
 }
