@@ -116,12 +116,15 @@ public abstract class ReportExportTests(DatabaseProvider provider) : IAsyncLifet
         var (pdf, _) = await ExportAsync(ExportFormat.Pdf);
         var card = await ScorecardAsync();
         var text = PdfText.Squeeze(PdfText.Extract(pdf));
+        await File.WriteAllBytesAsync(Artifacts.PathFor("reports", $"monthly-{provider}.pdf"), pdf, Ct);
 
         Assert.Contains("投诉管理报表（2026年11月·全公司）", text);
         Assert.Contains($"综合得分{ReportFormat.Points(card.Total.Score.Composite)}分", text);
         foreach (var item in card.Total.Score.Items)
             Assert.Contains($"{PowerService.Domain.Labels.Of(item.Kpi)}{ReportFormat.Percent(item.Rate)}", text);
         Assert.Matches(@"第1页共\d+页", text);
+        Assert.Contains("月度受理量（按类别）", text);
+        Assert.Contains("满意度不合格线85%", text);
     }
 }
 
