@@ -52,6 +52,7 @@ builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddPowerServiceFeatures(builder.Configuration);
 if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHostedService<SlaWatcher>();
 builder.Services.AddHostedService<PowerService.Web.Features.Reports.MeasureBackfillJob>();
+if (builder.Configuration.GetValue("Reports:MonthlyArchive", true)) builder.Services.AddHostedService<PowerService.Web.Features.Reports.MonthlyArchiveJob>();
 if (builder.Configuration.GetValue("Retention:Enabled", true)) builder.Services.AddHostedService<PowerService.Web.Features.Retention.RetentionJob>();
 
 var app = builder.Build();
@@ -97,6 +98,15 @@ app.MapGet("/reports/exports/{id:guid}", (Guid id, HttpContext context, PowerSer
     jobs.Take(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) is { } file
         ? Results.File(file.Content, file.ContentType, file.FileName)
         : Results.Text("该导出文件不存在、已下载或已过期，请重新导出。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
+    .RequireAuthorization(policy => policy.RequireRole(nameof(PowerService.Domain.Staff.StaffRole.Manager)));
+// An archived monthly report, checked against its SHA-256 before any byte leaves, and logged.
+app.MapGet("/reports/archive/{id:long}", async (long id, HttpContext context, PowerService.Web.Features.Reports.ArchiveService archive) =>
+    await archive.DownloadAsync(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) switch
+    {
+        ({ } file, _) => Results.File(file.Content, PowerService.Web.Features.Reports.ExportJobs.ContentType(file.Format == "pdf" ? PowerService.Web.Features.Reports.ExportFormat.Pdf : PowerService.Web.Features.Reports.ExportFormat.Xlsx), file.FileName),
+        (null, { } refusal) => Results.Text(refusal, "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict),
+        _ => Results.NotFound(),
+    })
     .RequireAuthorization(policy => policy.RequireRole(nameof(PowerService.Domain.Staff.StaffRole.Manager)));
 // Signing out ends the account's sessions: the new security stamp invalidates saved cookies at once
 // and open tabs at their next revalidation. The form's antiforgery token is required.

@@ -9,7 +9,8 @@ namespace PowerService.Domain.Reports;
 /// </summary>
 public static class ReportAccess
 {
-    public static bool MayRead(IReadOnlyCollection<StaffRole> roles) => roles.Contains(StaffRole.Manager);
+    /// <summary>Managers, and the product itself (the monthly archive).</summary>
+    public static bool MayRead(IReadOnlyCollection<StaffRole> roles) => roles.Contains(StaffRole.Manager) || roles.Contains(StaffRole.System);
 
     /// <summary>
     /// The department a report may cover for this person: null for the whole company. Refused (with a
@@ -19,7 +20,7 @@ public static class ReportAccess
     {
         if (!MayRead(roles)) return (false, null, "报表仅供管理人员查看");
         var department = string.IsNullOrWhiteSpace(asked) ? null : asked.Trim();
-        if (workplace.CompanyLevel) return (true, department, null);
+        if (workplace.CompanyLevel || roles.Contains(StaffRole.System)) return (true, department, null);
         if (department is not null && department != workplace.Department)
             return (false, null, $"您只能查看本部门（{workplace.Department}）的报表");
         return (true, workplace.Department, null);

@@ -42,6 +42,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<AlertSignal>();
         Services.AddScoped<NotificationService>();
         Services.AddScoped<CurrentStaff>();
+        Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Reports.ArchiveService>()); // the 报表 menu's badge
         _auth = AddAuthorization();
         AddServices();
         SetRendererInfo(new RendererInfo("Server", true));

@@ -36,6 +36,7 @@ public static class FeatureServices
         services.AddScoped<Reports.ReportFiles>();
         services.AddSingleton<Reports.ExportJobs>();
         services.AddScoped<Reports.KpiPolicyService>();
+        services.AddSingleton<Reports.ArchiveService>();
         return services;
     }
 }

@@ -120,6 +120,18 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task The_timeliness_rates_whole_lists_the_timely_and_the_overdue()
+    {
+        await SeedAsync();
+        var card = (await Reports.ScorecardAsync(_manager, November, null, TestContext.Current.CancellationToken)).Value!;
+        await using var db = _db.NewContext();
+
+        foreach (var row in new[] { card.Total }.Concat(card.Departments).Concat(card.Handlers))
+            Assert.Equal(row.Score.Timeliness.Denominator,
+                await (row.Filter with { Fact = KpiFact.Judged }).Apply(db.ComplaintMeasures).LongCountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Each_stored_measure_equals_the_measure_computed_afresh_from_its_complaint()
     {
         await SeedAsync();
