@@ -35,6 +35,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/kpi"] = [nameof(StaffRole.Admin)],
         ["/admin/integrity"] = [nameof(StaffRole.Admin), nameof(StaffRole.Auditor)],
         ["/privacy/access-log"] = [nameof(StaffRole.Auditor)],
+        ["/privacy/exports"] = [nameof(StaffRole.Auditor), nameof(StaffRole.Admin)],
+        ["/reports"] = [nameof(StaffRole.Manager)],
+        ["/reports/exports/{id:guid}"] = [nameof(StaffRole.Manager)],
+        ["/reports/archive/{id:long}"] = [nameof(StaffRole.Manager)],
         ["/admin/retention"] = [nameof(StaffRole.Admin)],
         ["/admin/users"] = [nameof(StaffRole.Admin)],
         ["/account/password"] = Staff,
@@ -50,7 +54,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /account/logout"] = "signed in, antiforgery token (SessionTests)",
     };
 
-    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1", ["{KindName}"] = "CaseFile" };
+    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1", ["{KindName}"] = "CaseFile", ["{id:guid}"] = "6f9619ff-8b86-d011-b42d-00cf4fc964ff" };
 
     private AppHost _app = null!;
 

@@ -212,6 +212,9 @@ namespace PowerService.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "ArchivesSeenThrough",
                 table: "AspNetUsers");
+
+            // Dropping Complaints.HandlingWorkingMinutes rebuilt the table without the indexes created in SQL: put them back.
+            ComplaintIndexes.CreateComplexColumnIndexes(migrationBuilder);
         }
     }
 }
