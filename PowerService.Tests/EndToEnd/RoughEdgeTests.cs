@@ -41,10 +41,10 @@ public sealed class RoughEdgeTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=queue-scope]")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=queue-scope] [disabled], [data-testid=queue-scope] .mud-disabled') === null");
         var filters = page.Locator("[data-testid=queue-filters] .mud-input-control.mud-select");
-        Assert.Equal(5, await filters.CountAsync());
+        Assert.Equal(7, await filters.CountAsync());
 
         // Empty, a select shows its label inside the box, where the dropdown arrow is.
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 7; i++)
         {
             var label = filters.Nth(i).Locator("label");
             var (text, box) = (await label.InnerTextAsync(), (await label.BoundingBoxAsync())!);
@@ -54,8 +54,8 @@ public sealed class RoughEdgeTests : IAsyncLifetime
         }
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("queue-filters-empty.png") });
 
-        // Chosen, each shows its longest choice before its clear button and arrow.
-        for (var i = 0; i < 5; i++)
+        // Chosen, each shows its longest choice before its clear button and arrow (超时时钟 opens once 受理期间 is chosen, just before it).
+        for (var i = 0; i < 7; i++)
         {
             var select = filters.Nth(i);
             var text = await select.Locator("label").InnerTextAsync();
@@ -80,8 +80,10 @@ public sealed class RoughEdgeTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("queue-filters-chosen.png") });
     }
 
-    private static string[] ChoicesOf(string label) => label switch
+    private string[] ChoicesOf(string label) => label switch
     {
+        "受理期间" => QueueDrillDown.RecentMonths(_app.Time.GetUtcNow()).Select(p => p.Label).ToArray(),
+        "超时时钟" => Enum.GetValues<PowerService.Domain.Sla.ClockKind>().Select(k => PowerService.Domain.Labels.Of(k) + "超时").ToArray(),
         "阶段" => Enum.GetValues<Stage>().Select(PowerService.Domain.Labels.Of).ToArray(),
         "类别" => Enum.GetValues<Category>().Select(PowerService.Domain.Labels.Of).ToArray(),
         "渠道" => Enum.GetValues<Channel>().Select(PowerService.Domain.Labels.Of).ToArray(),

@@ -1,5 +1,6 @@
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Sla;
+using PowerService.Web.Features.Reports;
 
 namespace PowerService.Web.Features.Complaints;
 
@@ -21,6 +22,8 @@ public sealed record QueueCursor(string? After = null, string? Before = null, bo
 /// <summary>
 /// What the 工作台 asks for: whose complaints, which page, which filters. The total is counted up to
 /// <paramref name="CountUpTo"/> unless <paramref name="ExactCount"/> asks for it however large.
+/// <paramref name="Report"/> keeps only the complaints a report's filter selects (period of receipt,
+/// breached clock, KPI fact…), within the person's scope and the other filters; see <see cref="DrillDown"/>.
 /// </summary>
 public sealed record QueueQuery(
     QueueScope Scope = QueueScope.Mine,
@@ -35,7 +38,16 @@ public sealed record QueueQuery(
     bool IncludeEnded = false,
     DueFilter Due = DueFilter.Any,
     bool ExactCount = false,
-    int CountUpTo = QueueResult.CountLimit);
+    int CountUpTo = QueueResult.CountLimit,
+    ReportFilter? Report = null)
+{
+    /// <summary>
+    /// The list behind a report's number: everything the person may see (the report link never
+    /// widens that), ended complaints included (the report counts closed ones too), counted exactly.
+    /// </summary>
+    public static QueueQuery DrillDown(ReportFilter report, QueueCursor? cursor = null, int pageSize = 20) =>
+        new(QueueScope.All, cursor, pageSize, IncludeEnded: true, ExactCount: true, Report: report);
+}
 
 /// <summary>One row of the queue: only what the table shows, and the running clock due first (the one it colours the row by).</summary>
 public sealed record QueueRow(

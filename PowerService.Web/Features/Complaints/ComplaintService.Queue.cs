@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Privacy;
+using PowerService.Domain.Reports;
 using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
+using PowerService.Web.Features.Reports;
 using PowerService.Web.Features.Shared;
 
 namespace PowerService.Web.Features.Complaints;
@@ -26,6 +28,7 @@ public sealed partial class ComplaintService
         var parts = Branches(db.Complaints.AsNoTracking(), query.Scope, user)
             .Select(branch => Filtered(branch, query))
             .Select(branch => term is null ? branch : Searched(branch, db.Complaints, term))
+            .Select(branch => query.Report is null ? branch : Measured(branch, db.ComplaintMeasures, query.Report))
             .SelectMany(branch => ranges.Select(range => Within(branch, range)))
             .ToList();
 
@@ -75,6 +78,16 @@ public sealed partial class ComplaintService
     {
         var matches = ComplaintSearch.Matching(all, term).Select(m => m.Id);
         return complaints.Where(c => matches.Contains(c.Id));
+    }
+
+    /// <summary>
+    /// A report's filter, the same way: the complaints whose measures it selects (by id), so the list
+    /// behind a number is the complaints the number counted — within the scope's part it narrows.
+    /// </summary>
+    private static IQueryable<Complaint> Measured(IQueryable<Complaint> complaints, IQueryable<ComplaintMeasure> measures, ReportFilter filter)
+    {
+        var ids = filter.Apply(measures).Select(m => m.ComplaintId);
+        return complaints.Where(c => ids.Contains(c.Id));
     }
 
     /// <summary>The filters that are not stretches of the queue key.</summary>

@@ -92,11 +92,14 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
     /// <summary>The queue's link for this filter.</summary>
     public string QueueUrl => "/?" + string.Join("&", ToQuery().Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
 
+    /// <summary>The last instant <see cref="DateTimeOffset"/> holds (a larger one in a link would throw, not be refused).</summary>
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>Reads a drill-down link's query back; null when it is not one (no period or instant) or a value is not understood.</summary>
     public static ReportFilter? FromQuery(Func<string, string?> get)
     {
         if (ReportPeriod.Parse(get(PeriodKey)) is not { } period) return null;
-        if (!long.TryParse(get(AsOfKey), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)) return null;
+        if (!long.TryParse(get(AsOfKey), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) || ms > MaxUnixMilliseconds) return null;
         var ok = true;
         T? Enum<T>(string key) where T : struct, System.Enum
         {

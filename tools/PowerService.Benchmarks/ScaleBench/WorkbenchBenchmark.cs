@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PowerService.Benchmarks.ScaleBuild;
 using PowerService.Domain.Complaints;
+using PowerService.Domain.Reports;
+using PowerService.Domain.Sla;
+using PowerService.Domain.Time;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Complaints;
+using PowerService.Web.Features.Reports;
 using PowerService.Web.Features.Shared;
 using PowerService.Web.Features.Sla;
 
@@ -54,8 +58,13 @@ internal static class WorkbenchBenchmark
         var results = new List<Timing.Result>();
         var manager = staff["manager"];
 
-        async Task Queue(string name, QueueQuery query, StaffUser? who = null) =>
-            results.Add(await timing.MeasureAsync(name, runs, async () => Describe(await complaints.QueueAsync(query, who ?? manager))));
+        // --only TEXT: just the operations whose name holds TEXT (e.g. 报表明细).
+        var only = target.Options.GetValueOrDefault("only");
+        async Task Queue(string name, QueueQuery query, StaffUser? who = null)
+        {
+            if (only is null || name.Contains(only, StringComparison.Ordinal))
+                results.Add(await timing.MeasureAsync(name, runs, async () => Describe(await complaints.QueueAsync(query, who ?? manager))));
+        }
 
         var all = new QueueQuery(QueueScope.All);
         await Queue("工作台 first page (manager, all open)", all);
@@ -90,12 +99,16 @@ internal static class WorkbenchBenchmark
         await Queue("搜索 客户姓名", all with { Search = sample.Name, IncludeEnded = true });
         await Queue("搜索 姓 (one character)", all with { Search = sample.Name[..1], IncludeEnded = true });
         await Queue("精确计数 (on request, all open)", all with { ExactCount = true });
-        results.Add(await timing.MeasureAsync("投诉详情 read (complaint page)", runs, async () =>
-            (await complaints.ShowAsync(sample.Number, manager)).Shown is { } shown ? $"{shown.Complaint.Timeline.Count} timeline events" : "not shown"));
-        foreach (var who in new[] { "handler", "manager" })
-            results.Add(await timing.MeasureAsync($"铃铛 unread count ({who})", runs, async () => $"{await notifications.UnreadCountAsync(staff[who])} (99+ from 100)"));
-        results.Add(await timing.MeasureAsync("铃铛 list opened (manager)", runs, async () => $"{(await notifications.RecentAsync(manager)).Count} alerts"));
-        results.Add(await timing.MeasureAsync("deadline watcher scan", runs, async () => $"{await monitor.ScanAsync()} alerts, {monitor.LastExamined} complaints read"));
+        await DrillDownsAsync(Queue, complaints, staff);
+        if (only is null)
+        {
+            results.Add(await timing.MeasureAsync("投诉详情 read (complaint page)", runs, async () =>
+                (await complaints.ShowAsync(sample.Number, manager)).Shown is { } shown ? $"{shown.Complaint.Timeline.Count} timeline events" : "not shown"));
+            foreach (var who in new[] { "handler", "manager" })
+                results.Add(await timing.MeasureAsync($"铃铛 unread count ({who})", runs, async () => $"{await notifications.UnreadCountAsync(staff[who])} (99+ from 100)"));
+            results.Add(await timing.MeasureAsync("铃铛 list opened (manager)", runs, async () => $"{(await notifications.RecentAsync(manager)).Count} alerts"));
+            results.Add(await timing.MeasureAsync("deadline watcher scan", runs, async () => $"{await monitor.ScanAsync()} alerts, {monitor.LastExamined} complaints read"));
+        }
 
         Console.WriteLine();
         Console.WriteLine("| operation | p50 ms | p95 ms | max ms | SQL p50 ms | result |");
@@ -104,6 +117,33 @@ internal static class WorkbenchBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.P50:F1} | {r.P95:F1} | {r.Max:F1} | {r.SqlP50:F1} | {r.Note} |"));
         Console.WriteLine($"\nprocess: {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024} MiB working set, {GC.GetTotalMemory(false) / 1024 / 1024} MiB managed");
         return 0;
+    }
+
+    /// <summary>
+    /// 报表明细 (issue 10): the lists behind a report's numbers — this month, last month and the year,
+    /// by fact, department, handler and breached clock — each counted exactly, and paged.
+    /// </summary>
+    private static async Task DrillDownsAsync(Func<string, QueueQuery, StaffUser?, Task> queue, ComplaintService complaints, IReadOnlyDictionary<string, StaffUser> staff)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var today = ChinaTime.ChinaDate(now);
+        var month = new ReportFilter(ReportPeriod.Month(today.Year, today.Month), now);
+        var year = new ReportFilter(ReportPeriod.Year(today.Year), now);
+        var handler = staff["handler"];
+        await queue("报表明细 本月 受理量", QueueQuery.DrillDown(month), null);
+        await queue("报表明细 本月 超时", QueueQuery.DrillDown(month with { Fact = KpiFact.Overdue }), null);
+        await queue("报表明细 本月 运维检修部 超时", QueueQuery.DrillDown(month with { Department = "运维检修部", Fact = KpiFact.Overdue }), null);
+        await queue("报表明细 本月 处理人 李强", QueueQuery.DrillDown(month with { Department = handler.Department, HandlerId = handler.Actor.UserId }), null);
+        await queue("报表明细 本月 处理答复超时", QueueQuery.DrillDown(month with { BreachedClock = ClockKind.Handling }), null);
+        await queue("报表明细 本月 超时 + 类别 = 电费", QueueQuery.DrillDown(month with { Fact = KpiFact.Overdue }) with { Category = Category.Billing }, null);
+        await queue("报表明细 本月 (manager2 吴刚, 本部门)", QueueQuery.DrillDown(month with { Department = "运维检修部" }), staff["manager2"]);
+        await queue("报表明细 上月 满意", QueueQuery.DrillDown(new ReportFilter(month.Period.Previous(), now) { Fact = KpiFact.Satisfied }), null);
+        await queue("报表明细 本年 未回访", QueueQuery.DrillDown(year with { Fact = KpiFact.NotRevisited }), null);
+        var overdue = QueueQuery.DrillDown(year with { Fact = KpiFact.Overdue });
+        await queue("报表明细 本年 超时", overdue, null);
+        var first = await complaints.QueueAsync(overdue, staff["manager"]);
+        if (first.Rows.Count > 0) await queue("报表明细 本年 超时 下一页", overdue with { Cursor = new QueueCursor(After: first.Rows[^1].Key) }, null);
+        await queue("报表明细 本年 超时 末页", overdue with { Cursor = new QueueCursor(Last: true) }, null);
     }
 
     private static string Describe(QueueResult result) =>
