@@ -189,6 +189,9 @@ namespace PowerService.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite's own DROP COLUMN, not EF Core's table rebuild, which would lose the indexes created in SQL (ComplaintIndexes).
+            migrationBuilder.Sql("ALTER TABLE \"Complaints\" DROP COLUMN \"HandlingWorkingMinutes\";");
+
             migrationBuilder.DropTable(
                 name: "ArchivedReports");
 
@@ -206,15 +209,8 @@ namespace PowerService.Web.Data.Migrations
                 table: "Departments");
 
             migrationBuilder.DropColumn(
-                name: "HandlingWorkingMinutes",
-                table: "Complaints");
-
-            migrationBuilder.DropColumn(
                 name: "ArchivesSeenThrough",
                 table: "AspNetUsers");
-
-            // Dropping Complaints.HandlingWorkingMinutes rebuilt the table without the indexes created in SQL: put them back.
-            ComplaintIndexes.CreateComplexColumnIndexes(migrationBuilder);
         }
     }
 }

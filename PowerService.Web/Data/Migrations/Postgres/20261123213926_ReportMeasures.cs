@@ -179,13 +179,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
                 name: "IX_ReportExports_UserId_At",
                 table: "ReportExports",
                 columns: new[] { "UserId", "At" });
-                    // Exports and archived reports are evidence of what left the system and what was reported: the database refuses to rewrite them (refuse_rewrite() is TimelineSeals').
-            foreach (var table in new[] { "ReportExports", "ArchivedReports" })
-                migrationBuilder.Sql($"""
-                    CREATE TRIGGER "{table}_no_update" BEFORE UPDATE ON "{table}" FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
-                    CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
-                    """);
-                    // Exports and archived reports are evidence of what left the system and what was reported: the database refuses to rewrite them (refuse_rewrite() is TimelineSeals').
+                            // Exports and archived reports are evidence of what left the system and what was reported: the database refuses to rewrite them (refuse_rewrite() is TimelineSeals').
             foreach (var table in new[] { "ReportExports", "ArchivedReports" })
                 migrationBuilder.Sql($"""
                     CREATE TRIGGER "{table}_no_update" BEFORE UPDATE ON "{table}" FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
