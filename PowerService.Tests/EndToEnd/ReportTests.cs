@@ -37,6 +37,17 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.NotEqual("0", received);
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("reports-scorecard.png"), FullPage = true });
 
+        // The number opens the complaints behind it: the 工作台 with the report's filter, as many as the number says.
+        var overdue = await page.Locator("[data-testid=kpi-Timeliness-problem]").InnerTextAsync();
+        await page.ClickAsync("[data-testid=kpi-Timeliness-problem]");
+        await Expect(page.Locator("[data-testid=drill-total]")).ToContainTextAsync($"共 {overdue} 件");
+        await Expect(page.Locator("[data-testid=drill-banner]")).ToContainTextAsync("2026年10月");
+        await Expect(page.Locator("[data-testid=drill-banner]")).ToContainTextAsync("超时");
+        await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("reports-drill-down.png"), FullPage = true });
+        await page.ClickAsync("[data-testid=drill-back]");
+        await Expect(page.Locator("[data-testid=composite]")).ToHaveTextAsync(composite);
+        await Expect(page.Locator("[data-testid=export-xlsx]")).ToBeEnabledAsync();
+
         var xlsx = await DownloadAsync(page, "export-xlsx");
         Assert.Empty(XlsxRead.Errors(xlsx));
         var compositeRow = XlsxRead.Rows(xlsx, "汇总").Single(r => r[0] == "综合得分");
