@@ -21,8 +21,9 @@ internal sealed class DayByDay(DemoComplaints demo, DateTimeOffset now, ClockThr
     public static readonly DateOnly FirstDay = DemoSeason.FirstDay;
 
     /// <summary>
-    /// The busiest day of the seasons (a billing day in a summer storm week) takes up to about 3.5 times
-    /// the average day; the generator refuses a plan whose busiest date would run out of numbers.
+    /// The busiest day of the seasons (a billing day in a summer storm week) takes up to about 3 times
+    /// the average day; a quarter of a date's numbers on average leaves room for it (and the generator
+    /// refuses a plan whose busiest date would run out of numbers).
     /// </summary>
     public const int BusiestDayFactor = 4;
 
