@@ -21,7 +21,7 @@ internal static class AppServices
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(databaseSettings)
-            // The demo accounts (README) so a person can sign in; the 200 demo complaints are replaced by the build.
+            // The demo accounts (README) so a person can sign in; the demo's 7,000 complaints are replaced by the build's N.
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Demo:Complaints"] = "false" })
             .Build();
         var services = new ServiceCollection()

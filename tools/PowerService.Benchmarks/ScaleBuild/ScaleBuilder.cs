@@ -41,10 +41,11 @@ internal static class ScaleBuilder
             Console.Error.WriteLine($"--now must be on or after {DayByDay.FirstDay:yyyy-MM-dd} (China time): the shipped calendars start in 2025.");
             return 2;
         }
-        // Registrations of ~30 days overlap on each date; half the daily maximum leaves room for that.
-        if (options.Count / days > ComplaintNumber.MaxPerDay / 2)
+        // Each complaint is numbered on the date it came in, and the busiest dates take several times the average.
+        if (options.Count / days > ComplaintNumber.MaxPerDay / DayByDay.BusiestDayFactor)
         {
-            Console.Error.WriteLine($"{options.Count:N0} complaints over {days} days is more than {ComplaintNumber.MaxPerDay / 2} a day: complaint numbers allow {ComplaintNumber.MaxPerDay} per date.");
+            Console.Error.WriteLine($"{options.Count:N0} complaints over {days} days is more than {ComplaintNumber.MaxPerDay / DayByDay.BusiestDayFactor} a day on average: " +
+                $"the busiest dates take up to {DayByDay.BusiestDayFactor} times that, and complaint numbers allow {ComplaintNumber.MaxPerDay} per date.");
             return 2;
         }
 
@@ -92,11 +93,11 @@ internal static class ScaleBuilder
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var staff = await db.Users.ToDictionaryAsync(u => u.UserName!, u => new Actor(u.Id, u.DisplayName));
-        var calendar = new WorkingCalendar((await db.CalendarYears.AsNoTracking().ToListAsync()).Select(y => y.ToYear()));
-        var schedule = new SlaSchedule(SlaPolicy.Default, calendar, BusinessHours.Default, ClockThresholds.Default);
+        var years = (await db.CalendarYears.AsNoTracking().ToListAsync()).Select(y => y.ToYear()).ToList();
+        var schedule = new SlaSchedule(SlaPolicy.Default, new WorkingCalendar(years), BusinessHours.Default, ClockThresholds.Default);
         var documents = services.GetRequiredService<IOptions<DocumentOptions>>().Value;
         // No renderer: no PDFs, so a closing 12398 complaint waits at 总结改进 for its reply, as in a demo without fonts.
-        var demo = new DemoComplaints(new Random(seed), now, staff, schedule, renderer: null,
+        var demo = new DemoComplaints(new Random(seed), now, staff, schedule, new DemoSeason(years.SelectMany(y => y.Days)), renderer: null,
             new DocumentSettings(documents.IssuingUnit, documents.RegulatorOffice));
 
         var schedules = services.GetRequiredService<SlaSchedules>();
