@@ -56,6 +56,19 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
     }
 
+    /// <summary>Customers served per demo department (admins keep the real ones on /admin/kpi), so 万户投诉量 shows in the demo.</summary>
+    private static readonly Dictionary<string, int> DemoCustomers = new()
+    {
+        ["客户服务中心"] = 1_250_000, ["城区供电所"] = 420_000, ["郊区供电所"] = 310_000, ["营销部（计量）"] = 1_250_000, ["运维检修部"] = 1_250_000,
+    };
+
+    private async Task EnsureCustomerCountsAsync()
+    {
+        foreach (var department in await db.Departments.Where(d => d.Customers == null).ToListAsync())
+            department.Customers = DemoCustomers.GetValueOrDefault(department.Name) is > 0 and var n ? n : null;
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The calendars shipped in Data/Calendars (2025, 2026) and the default policy, when none are stored yet.</summary>
     private async Task EnsureCalendarsAndPolicyAsync()
     {
@@ -112,6 +125,7 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
     public async Task EnsureComplaintsAsync(int count = HistoryCount, DateOnly? from = null)
     {
         if (await db.Complaints.AnyAsync()) return;
+        await EnsureCustomerCountsAsync();
         var watch = Stopwatch.StartNew();
         var staff = await db.Users.ToDictionaryAsync(u => u.UserName!, u => new Actor(u.Id, u.DisplayName));
         var years = (await db.CalendarYears.AsNoTracking().ToListAsync()).Select(y => y.ToYear()).ToList();
