@@ -181,17 +181,27 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     public async Task Complaints_stored_before_reports_existed_get_their_measures_in_the_background()
     {
         await SeedAsync();
+        var ct = TestContext.Current.CancellationToken;
         var before = await FromScratchAsync();
-        await using (var db = _db.NewContext()) await db.ComplaintMeasures.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        Dictionary<int, (int Revision, int? Minutes)> complaints;
+        await using (var db = _db.NewContext())
+        {
+            complaints = await db.Complaints.ToDictionaryAsync(c => c.Id, c => (c.Revision, c.HandlingWorkingMinutes), ct);
+            Assert.Contains(complaints.Values, c => c.Minutes is not null);
+            // As the upgrade leaves them: no measures, and no handling times (the column is new).
+            await db.ComplaintMeasures.ExecuteDeleteAsync(ct);
+            await db.Complaints.ExecuteUpdateAsync(s => s.SetProperty(c => c.HandlingWorkingMinutes, (int?)null), ct);
+        }
 
         var backfill = ActivatorUtilities.CreateInstance<MeasureBackfill>(_db.Services);
-        await backfill.RunAsync(TestContext.Current.CancellationToken);
+        await backfill.RunAsync(ct);
 
         Assert.True(backfill.Done);
         Assert.Equal(before.Count, backfill.Filled);
         await using var check = _db.NewContext();
-        var stored = await check.ComplaintMeasures.AsNoTracking().ToDictionaryAsync(m => m.ComplaintId, TestContext.Current.CancellationToken);
+        var stored = await check.ComplaintMeasures.AsNoTracking().ToDictionaryAsync(m => m.ComplaintId, ct);
         Assert.All(before, m => Assert.Equal(AsStored(m), AsStored(stored[m.ComplaintId])));
+        Assert.Equal(complaints, await check.Complaints.ToDictionaryAsync(c => c.Id, c => (c.Revision, c.HandlingWorkingMinutes), ct));
     }
 
     [Fact]
