@@ -37,7 +37,10 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
     public IQueryable<ComplaintMeasure> Apply(IQueryable<ComplaintMeasure> measures)
     {
         var (from, to, at) = (Period.From, Period.To, AsOf);
-        var q = measures.Where(m => m.ReceivedAt >= from && m.ReceivedAt < to);
+        // The months too (implied by the instants: a measure's month is its China month of receipt), so
+        // the database seeks the period along the reports' index, which starts with the month.
+        var (firstMonth, lastMonth) = (Period.First.Year * 100 + Period.First.Month, Period.Last.Year * 100 + Period.Last.Month);
+        var q = measures.Where(m => m.ReceivedMonth >= firstMonth && m.ReceivedMonth <= lastMonth && m.ReceivedAt >= from && m.ReceivedAt < to);
         if (Department is { } d) q = q.Where(m => m.Department == d);
         if (HandlerId is { } h) q = q.Where(m => m.HandlerId == h);
         if (Category is { } c) q = q.Where(m => m.Category == c);
