@@ -60,7 +60,8 @@ public sealed partial class ReportService
     {
         var sums = groups.GroupBy(key).ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Counts)));
         var keys = (listed ?? []).ToList();
-        keys.AddRange(sums.Keys.Where(k => !keys.Contains(k)).OrderByDescending(k => sums[k].Received));
+        // Equal counts in the order of their labels: the database returns groups in no defined order (PostgreSQL's hashing).
+        keys.AddRange(sums.Keys.Where(k => !keys.Contains(k)).OrderByDescending(k => sums[k].Received).ThenBy(label, StringComparer.Ordinal));
         return [.. keys.Select(k => new BreakdownRow(label(k), sums.GetValueOrDefault(k, KpiCounts.Zero), narrow(k)))];
     }
 }

@@ -29,7 +29,7 @@ internal static class ReportsBenchmark
         if (target is null)
         {
             Console.Error.WriteLine($"{error}\nusage: PowerService.Benchmarks reports --provider sqlite --path FILE | --provider postgres --connection CS " +
-                                    "[--runs 10] [--as-of 2026-11-24T00:00:00Z] [--month 2026-10] [--quarter 3] [--year 2025] [--refill 1] [--sql 1]");
+                                    "[--runs 10] [--as-of 2026-11-24T00:00:00Z] [--month 2026-10] [--quarter 3] [--year 2025] [--refill 1] [--sql 1] [--dump DIR]");
             return 2;
         }
         var runs = target.Int("runs", 10);
@@ -37,6 +37,9 @@ internal static class ReportsBenchmark
         var monthText = target.Options.GetValueOrDefault("month", "2026-10");
         var (monthYear, monthNumber) = (int.Parse(monthText[..4], CultureInfo.InvariantCulture), int.Parse(monthText[5..], CultureInfo.InvariantCulture));
         var year = target.Int("year", 2025);
+        // --dump DIR: each report's figures as JSON, to compare two runs line by line.
+        var dump = target.Options.GetValueOrDefault("dump");
+        if (dump is not null) Directory.CreateDirectory(dump);
         var (services, configuration) = AppServices.Build(target.Settings);
         await using var _ = services;
         Console.WriteLine($"{target.Name}; load average {LoadAverage()}");
@@ -64,10 +67,11 @@ internal static class ReportsBenchmark
         using var timing = new Timing();
         if (target.Options.ContainsKey("sql"))
         {
-            // --sql 1: print the statements of a month's and a year's scorecard, as sent, to EXPLAIN them by hand; no timing.
+            // --sql 1: print the statements of a month's and a year's scorecard and a year's breakdowns, as sent, to EXPLAIN them by hand; no timing.
             timing.Statements = [];
             await reports.ScorecardAsync(staff["manager"], month, null);
             await reports.ScorecardAsync(staff["manager2"], wholeYear, null);
+            await reports.BreakdownsAsync(staff["manager"], wholeYear, null);
             foreach (var statement in timing.Statements) Console.WriteLine($"\n{statement};");
             return 0;
         }
@@ -79,6 +83,9 @@ internal static class ReportsBenchmark
                 results.Add((label, await timing.MeasureAsync(name, runs, async () =>
                 {
                     var result = await report();
+                    if (dump is not null && result.Value is { } shown)
+                        await File.WriteAllTextAsync(Path.Combine(dump, $"{who}-{name}.json".Replace(' ', '_')),
+                            JsonSerializer.Serialize(shown, new JsonSerializerOptions { WriteIndented = true }));
                     return result.Value is { } value ? $"{describe(value)}; {Fingerprint(value)}" : $"refused: {result.Refusal}";
                 }, warmUps: 1)));
 
