@@ -120,6 +120,37 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task The_breakdowns_and_the_trend_equal_the_kpis_computed_from_scratch_and_each_breach_lists_as_many_complaints_as_it_counts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await SeedAsync();
+        var b = (await Reports.BreakdownsAsync(_manager, November, null, ct)).Value!;
+        var measures = await FromScratchAsync();
+
+        foreach (var row in b.ByCategory) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Category == row.Filter.Category), b.AsOf), row.Counts);
+        foreach (var row in b.BySubCategory)
+            Assert.Equal(KpiCounts.Of(measures.Where(m => m.Category == row.Filter.Category && m.SubCategory == row.Filter.SubCategory), b.AsOf), row.Counts);
+        foreach (var row in b.ByChannel) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Channel == row.Filter.Channel), b.AsOf), row.Counts);
+        foreach (var row in b.ByUrgency) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Urgency == row.Filter.Urgency), b.AsOf), row.Counts);
+        foreach (var row in b.ByDepartment) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Department == row.Filter.Department), b.AsOf), row.Counts);
+        foreach (var row in b.ByHandler)
+            Assert.Equal(KpiCounts.Of(measures.Where(m => m.Department == row.Filter.Department && m.HandlerId == row.Filter.HandlerId), b.AsOf), row.Counts);
+        foreach (var row in b.ByEscalation) Assert.Equal(measures.LongCount(m => m.Escalation == row.Filter.Escalation), row.Count);
+        foreach (var row in b.BreachesByClock)
+            Assert.Equal(measures.LongCount(m => m.IsCounted && m.BreachAt(row.Filter.BreachedClock!.Value) <= b.AsOf), row.Count);
+        Assert.Contains(b.BreachesByClock, r => r.Count > 0);
+        Assert.Equal(KpiCounts.Of(measures, b.AsOf).Reopened, b.Reopened.Count);
+        await using (var db = _db.NewContext())
+            foreach (var row in b.BreachesByClock.Append(b.Reopened))
+                Assert.Equal(row.Count, await row.Filter.Apply(db.ComplaintMeasures).LongCountAsync(ct));
+
+        var trend = (await Reports.TrendAsync(_manager, November, null, ct)).Value!;
+        var november = trend.Months.Single(m => m.Month == November);
+        Assert.Equal(KpiCounts.Of(measures, trend.AsOf), november.Counts);
+        foreach (var category in Enum.GetValues<Category>()) Assert.Equal(measures.LongCount(m => m.Category == category), november.ByCategory[category]);
+    }
+
+    [Fact]
     public async Task Each_stored_measure_equals_the_measure_computed_afresh_from_its_complaint()
     {
         await SeedAsync();

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Reports;
+using PowerService.Domain.Sla;
 
 namespace PowerService.Web.Features.Reports;
 
@@ -59,16 +60,35 @@ public static class MeasureFacts
         };
     }
 
+    /// <summary>Counted, and the clock of this kind breached (ended late, or past due while running) by <paramref name="now"/>.</summary>
+    public static IReadOnlyList<Part> BreachedParts(ClockKind kind, DateTimeOffset now)
+    {
+        var at = now;
+        Expression<Func<ComplaintMeasure, bool>> breached = kind switch
+        {
+            ClockKind.FirstResponse => m => m.FirstResponseBreachAt <= at,
+            ClockKind.CustomerContact => m => m.ContactBreachAt <= at,
+            ClockKind.Handling => m => m.HandlingBreachAt <= at,
+            ClockKind.FirstRevisit => m => m.FirstRevisitBreachAt <= at,
+            ClockKind.SecondRevisit => m => m.SecondRevisitBreachAt <= at,
+            _ => m => m.ImprovementBreachAt <= at,
+        };
+        return [new(CountedStages, breached)];
+    }
+
     /// <summary>Counted and with a handling time: the average handling time's cases.</summary>
     private static Part HandlingMeasured { get; } = new(CountedStages, m => m.HandlingMinutes != null);
 
     /// <summary>The fact as one condition on a measure: any of its parts (stage among the part's, and its condition).</summary>
-    public static Expression<Func<ComplaintMeasure, bool>> Of(KpiFact fact, DateTimeOffset now)
+    public static Expression<Func<ComplaintMeasure, bool>> Of(KpiFact fact, DateTimeOffset now) => Of(PartsOf(fact, now));
+
+    /// <summary>Parts as one condition on a measure: any of them.</summary>
+    public static Expression<Func<ComplaintMeasure, bool>> Of(IReadOnlyList<Part> parts)
     {
         var m = Expression.Parameter(typeof(ComplaintMeasure), "m");
         var stage = Expression.Property(m, nameof(ComplaintMeasure.Stage));
         Expression? any = null;
-        foreach (var part in PartsOf(fact, now))
+        foreach (var part in parts)
         {
             // Stage IN (…) or, when shorter, NOT IN (the others); nothing when every stage is in.
             var others = Every.Except(part.Stages).ToList();
@@ -107,10 +127,12 @@ public static class MeasureFacts
     public sealed class Tally
     {
         private readonly Dictionary<KpiFact, (HashSet<Stage> Stages, int? Column)[]> _facts = [];
+        private readonly Dictionary<ClockKind, (HashSet<Stage> Stages, int? Column)[]> _breaches = [];
         private readonly (HashSet<Stage> Stages, int? Column) _handlingMeasured;
         private readonly List<Expression<Func<ComplaintMeasure, bool>>> _conditions = [];
 
-        public Tally(IEnumerable<KpiFact> facts, DateTimeOffset now)
+        /// <param name="breaches">Clocks whose breaches to count too (<see cref="BreachedParts"/>).</param>
+        public Tally(IEnumerable<KpiFact> facts, DateTimeOffset now, IEnumerable<ClockKind>? breaches = null)
         {
             var columns = new Dictionary<string, int>();
             (HashSet<Stage>, int?) Place(Part part)
@@ -131,6 +153,7 @@ public static class MeasureFacts
             }
             foreach (var fact in facts.Distinct()) _facts[fact] = [.. PartsOf(fact, now).Select(Place)];
             _handlingMeasured = Place(HandlingMeasured);
+            foreach (var kind in (breaches ?? []).Distinct()) _breaches[kind] = [.. BreachedParts(kind, now).Select(Place)];
             if (_conditions.Count > StageCountsRow<int>.Columns)
                 throw new InvalidOperationException($"{_conditions.Count} conditions to count; a row holds {StageCountsRow<int>.Columns}.");
         }
@@ -183,6 +206,14 @@ public static class MeasureFacts
             return count;
         }
 
+        /// <summary>How many of a group's measures (of one stage) breached the clock.</summary>
+        public long Breached<TKey>(ClockKind kind, StageCountsRow<TKey> row)
+        {
+            long count = 0;
+            foreach (var part in _breaches[kind]) count += Read(part, row);
+            return count;
+        }
+
         private static long Read<TKey>((HashSet<Stage> Stages, int? Column) part, StageCountsRow<TKey> row) =>
             !part.Stages.Contains(row.Stage) ? 0 : part.Column is { } c ? row.Column(c) : row.Received;
 
@@ -217,7 +248,7 @@ public sealed class GroupKey<TKey>
 /// <summary>A group's counts of one stage as the database returns them: every measure, and those meeting each condition of the tally.</summary>
 public sealed class StageCountsRow<TKey>
 {
-    public const int Columns = 16;
+    public const int Columns = 20;
 
     public TKey Key { get; set; } = default!;
     public int Month { get; set; }
@@ -239,6 +270,10 @@ public sealed class StageCountsRow<TKey>
     public int C13 { get; set; }
     public int C14 { get; set; }
     public int C15 { get; set; }
+    public int C16 { get; set; }
+    public int C17 { get; set; }
+    public int C18 { get; set; }
+    public int C19 { get; set; }
     public long HandlingMinutes { get; set; }
     public string? HandlerName { get; set; }
 
@@ -246,6 +281,7 @@ public sealed class StageCountsRow<TKey>
     {
         0 => C0, 1 => C1, 2 => C2, 3 => C3, 4 => C4, 5 => C5, 6 => C6, 7 => C7,
         8 => C8, 9 => C9, 10 => C10, 11 => C11, 12 => C12, 13 => C13, 14 => C14, 15 => C15,
+        16 => C16, 17 => C17, 18 => C18, 19 => C19,
         _ => throw new ArgumentOutOfRangeException(nameof(i)),
     };
 }

@@ -51,20 +51,10 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
         if (RootCause is { } r) q = q.Where(m => m.RootCause == r);
         if (Regulator is { } g) q = q.Where(RegulatorCondition(g));
         if (AllRegulatorItems) q = q.Where(m => m.Channel == Domain.Complaints.Channel.Regulator12398 && m.Stage != Stage.Merged);
-        if (BreachedClock is { } k) q = q.Where(MeasureFacts.Of(KpiFact.Counted, at)).Where(BreachCondition(k, at));
+        if (BreachedClock is { } k) q = q.Where(MeasureFacts.Of(MeasureFacts.BreachedParts(k, at)));
         if (Fact is { } f) q = q.Where(MeasureFacts.Of(f, at));
         return q;
     }
-
-    private static System.Linq.Expressions.Expression<Func<ComplaintMeasure, bool>> BreachCondition(ClockKind kind, DateTimeOffset at) => kind switch
-    {
-        ClockKind.FirstResponse => m => m.FirstResponseBreachAt <= at,
-        ClockKind.CustomerContact => m => m.ContactBreachAt <= at,
-        ClockKind.Handling => m => m.HandlingBreachAt <= at,
-        ClockKind.FirstRevisit => m => m.FirstRevisitBreachAt <= at,
-        ClockKind.SecondRevisit => m => m.SecondRevisitBreachAt <= at,
-        _ => m => m.ImprovementBreachAt <= at,
-    };
 
     /// <summary>The same mapping as <see cref="RegulatorCategories.Of"/>, as a condition on 12398 items.</summary>
     private static System.Linq.Expressions.Expression<Func<ComplaintMeasure, bool>> RegulatorCondition(RegulatorCategory category) => category switch

@@ -18,8 +18,12 @@ public sealed partial class ReportService
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filter = new ReportFilter(period, now) { Department = scope };
-        var groups = await GroupedAsync(filter.Apply(db.ComplaintMeasures),
-            m => new { m.Category, m.SubCategory, m.Channel, m.Urgency, m.Department, m.HandlerId, m.Escalation }, now, false, ct);
+        // One pass over the period for every dimension and the breaches of every clock.
+        var clocks = Enum.GetValues<ClockKind>();
+        var tally = new MeasureFacts.Tally(MeasureFacts.KpiFacts, now, clocks);
+        var rows = await tally.Apply(filter.Apply(db.ComplaintMeasures),
+            m => new { m.Category, m.SubCategory, m.Channel, m.Urgency, m.Department, m.HandlerId, m.Escalation }).ToListAsync(ct);
+        var groups = Combine(rows, tally);
         var customers = await db.Departments.Where(d => d.Customers != null).ToDictionaryAsync(d => d.Name, d => d.Customers!.Value, ct);
 
         var byCategory = Roll(groups, g => g.Key.Category, Enum.GetValues<Category>(), c => Labels.Of(c), c => filter with { Category = c });
@@ -34,12 +38,7 @@ public sealed partial class ReportService
         var byEscalation = Enum.GetValues<EscalationLevel>()
             .Select(l => new CountRow(Labels.Of(l), groups.Where(g => g.Key.Escalation == l).Sum(g => g.Counts.Received), filter with { Escalation = l })).ToList();
 
-        var breaches = new List<CountRow>();
-        foreach (var clock in Enum.GetValues<ClockKind>())
-        {
-            var f = filter with { BreachedClock = clock };
-            breaches.Add(new(Labels.Of(clock), await f.Apply(db.ComplaintMeasures).LongCountAsync(ct), f));
-        }
+        var breaches = clocks.Select(clock => new CountRow(Labels.Of(clock), rows.Sum(r => tally.Breached(clock, r)), filter with { BreachedClock = clock })).ToList();
         var causes = await filter.Apply(db.ComplaintMeasures).Where(m => m.RootCause != null)
             .GroupBy(m => m.RootCause).Select(g => new { Cause = g.Key!, Count = g.LongCount() })
             .OrderByDescending(c => c.Count).ThenBy(c => c.Cause).Take(10).ToListAsync(ct);

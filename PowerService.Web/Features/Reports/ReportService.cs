@@ -78,9 +78,12 @@ public sealed partial class ReportService(IDbContextFactory<AppDbContext> dbFact
         DateTimeOffset now, bool byMonth, CancellationToken ct) where TKey : notnull
     {
         var tally = new MeasureFacts.Tally(MeasureFacts.KpiFacts, now);
-        var rows = await tally.Apply(measures, key, byMonth).ToListAsync(ct);
-        return [.. rows.GroupBy(r => r.Key).Select(g => new Counted<TKey>(g.Key, Sum(g.Select(tally.ToCounts)), g.Select(r => r.HandlerName).Max(StringComparer.Ordinal)))];
+        return Combine(await tally.Apply(measures, key, byMonth).ToListAsync(ct), tally);
     }
+
+    /// <summary>The rows of each group (one per stage and month) added up.</summary>
+    private static List<Counted<TKey>> Combine<TKey>(List<StageCountsRow<TKey>> rows, MeasureFacts.Tally tally) where TKey : notnull =>
+        [.. rows.GroupBy(r => r.Key).Select(g => new Counted<TKey>(g.Key, Sum(g.Select(tally.ToCounts)), g.Select(r => r.HandlerName).Max(StringComparer.Ordinal)))];
 
     private static ScoreRow Row(string label, string? department, string? handlerId, KpiCounts counts, KpiPolicy policy, ReportFilter filter) =>
         new(label, department, handlerId, counts, KpiScore.Of(counts, policy), filter);
