@@ -132,6 +132,37 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task The_breakdowns_and_the_trend_equal_the_kpis_computed_from_scratch_and_each_breach_lists_as_many_complaints_as_it_counts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await SeedAsync();
+        var b = (await Reports.BreakdownsAsync(_manager, November, null, ct)).Value!;
+        var measures = await FromScratchAsync();
+
+        foreach (var row in b.ByCategory) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Category == row.Filter.Category), b.AsOf), row.Counts);
+        foreach (var row in b.BySubCategory)
+            Assert.Equal(KpiCounts.Of(measures.Where(m => m.Category == row.Filter.Category && m.SubCategory == row.Filter.SubCategory), b.AsOf), row.Counts);
+        foreach (var row in b.ByChannel) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Channel == row.Filter.Channel), b.AsOf), row.Counts);
+        foreach (var row in b.ByUrgency) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Urgency == row.Filter.Urgency), b.AsOf), row.Counts);
+        foreach (var row in b.ByDepartment) Assert.Equal(KpiCounts.Of(measures.Where(m => m.Department == row.Filter.Department), b.AsOf), row.Counts);
+        foreach (var row in b.ByHandler)
+            Assert.Equal(KpiCounts.Of(measures.Where(m => m.Department == row.Filter.Department && m.HandlerId == row.Filter.HandlerId), b.AsOf), row.Counts);
+        foreach (var row in b.ByEscalation) Assert.Equal(measures.LongCount(m => m.Escalation == row.Filter.Escalation), row.Count);
+        foreach (var row in b.BreachesByClock)
+            Assert.Equal(measures.LongCount(m => m.IsCounted && m.BreachAt(row.Filter.BreachedClock!.Value) <= b.AsOf), row.Count);
+        Assert.Contains(b.BreachesByClock, r => r.Count > 0);
+        Assert.Equal(KpiCounts.Of(measures, b.AsOf).Reopened, b.Reopened.Count);
+        await using (var db = _db.NewContext())
+            foreach (var row in b.BreachesByClock.Append(b.Reopened))
+                Assert.Equal(row.Count, await row.Filter.Apply(db.ComplaintMeasures).LongCountAsync(ct));
+
+        var trend = (await Reports.TrendAsync(_manager, November, null, ct)).Value!;
+        var november = trend.Months.Single(m => m.Month == November);
+        Assert.Equal(KpiCounts.Of(measures, trend.AsOf), november.Counts);
+        foreach (var category in Enum.GetValues<Category>()) Assert.Equal(measures.LongCount(m => m.Category == category), november.ByCategory[category]);
+    }
+
+    [Fact]
     public async Task Each_stored_measure_equals_the_measure_computed_afresh_from_its_complaint()
     {
         await SeedAsync();
@@ -193,17 +224,27 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     public async Task Complaints_stored_before_reports_existed_get_their_measures_in_the_background()
     {
         await SeedAsync();
+        var ct = TestContext.Current.CancellationToken;
         var before = await FromScratchAsync();
-        await using (var db = _db.NewContext()) await db.ComplaintMeasures.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        Dictionary<int, (int Revision, int? Minutes)> complaints;
+        await using (var db = _db.NewContext())
+        {
+            complaints = await db.Complaints.ToDictionaryAsync(c => c.Id, c => (c.Revision, c.HandlingWorkingMinutes), ct);
+            Assert.Contains(complaints.Values, c => c.Minutes is not null);
+            // As the upgrade leaves them: no measures, and no handling times (the column is new).
+            await db.ComplaintMeasures.ExecuteDeleteAsync(ct);
+            await db.Complaints.ExecuteUpdateAsync(s => s.SetProperty(c => c.HandlingWorkingMinutes, (int?)null), ct);
+        }
 
         var backfill = ActivatorUtilities.CreateInstance<MeasureBackfill>(_db.Services);
-        await backfill.RunAsync(TestContext.Current.CancellationToken);
+        await backfill.RunAsync(ct);
 
         Assert.True(backfill.Done);
         Assert.Equal(before.Count, backfill.Filled);
         await using var check = _db.NewContext();
-        var stored = await check.ComplaintMeasures.AsNoTracking().ToDictionaryAsync(m => m.ComplaintId, TestContext.Current.CancellationToken);
+        var stored = await check.ComplaintMeasures.AsNoTracking().ToDictionaryAsync(m => m.ComplaintId, ct);
         Assert.All(before, m => Assert.Equal(AsStored(m), AsStored(stored[m.ComplaintId])));
+        Assert.Equal(complaints, await check.Complaints.ToDictionaryAsync(c => c.Id, c => (c.Revision, c.HandlingWorkingMinutes), ct));
     }
 
     [Fact]

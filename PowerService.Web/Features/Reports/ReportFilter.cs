@@ -37,7 +37,10 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
     public IQueryable<ComplaintMeasure> Apply(IQueryable<ComplaintMeasure> measures)
     {
         var (from, to, at) = (Period.From, Period.To, AsOf);
-        var q = measures.Where(m => m.ReceivedAt >= from && m.ReceivedAt < to);
+        // The months too (implied by the instants: a measure's month is its China month of receipt), so
+        // the database seeks the period along the reports' index, which starts with the month.
+        var (firstMonth, lastMonth) = (Period.First.Year * 100 + Period.First.Month, Period.Last.Year * 100 + Period.Last.Month);
+        var q = measures.Where(m => m.ReceivedMonth >= firstMonth && m.ReceivedMonth <= lastMonth && m.ReceivedAt >= from && m.ReceivedAt < to);
         if (Department is { } d) q = q.Where(m => m.Department == d);
         if (HandlerId is { } h) q = q.Where(m => m.HandlerId == h);
         if (Category is { } c) q = q.Where(m => m.Category == c);
@@ -48,20 +51,10 @@ public sealed record ReportFilter(ReportPeriod Period, DateTimeOffset AsOf)
         if (RootCause is { } r) q = q.Where(m => m.RootCause == r);
         if (Regulator is { } g) q = q.Where(RegulatorCondition(g));
         if (AllRegulatorItems) q = q.Where(m => m.Channel == Domain.Complaints.Channel.Regulator12398 && m.Stage != Stage.Merged);
-        if (BreachedClock is { } k) q = q.Where(MeasureFacts.Of(KpiFact.Counted, at)).Where(BreachCondition(k, at));
+        if (BreachedClock is { } k) q = q.Where(MeasureFacts.Of(MeasureFacts.BreachedParts(k, at)));
         if (Fact is { } f) q = q.Where(MeasureFacts.Of(f, at));
         return q;
     }
-
-    private static System.Linq.Expressions.Expression<Func<ComplaintMeasure, bool>> BreachCondition(ClockKind kind, DateTimeOffset at) => kind switch
-    {
-        ClockKind.FirstResponse => m => m.FirstResponseBreachAt <= at,
-        ClockKind.CustomerContact => m => m.ContactBreachAt <= at,
-        ClockKind.Handling => m => m.HandlingBreachAt <= at,
-        ClockKind.FirstRevisit => m => m.FirstRevisitBreachAt <= at,
-        ClockKind.SecondRevisit => m => m.SecondRevisitBreachAt <= at,
-        _ => m => m.ImprovementBreachAt <= at,
-    };
 
     /// <summary>The same mapping as <see cref="RegulatorCategories.Of"/>, as a condition on 12398 items.</summary>
     private static System.Linq.Expressions.Expression<Func<ComplaintMeasure, bool>> RegulatorCondition(RegulatorCategory category) => category switch

@@ -18,8 +18,12 @@ public sealed partial class ReportService
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filter = new ReportFilter(period, now) { Department = scope };
-        var groups = await Grouped(filter.Apply(db.ComplaintMeasures),
-            m => new { m.Category, m.SubCategory, m.Channel, m.Urgency, m.Department, m.HandlerId, m.Escalation }, now).ToListAsync(ct);
+        // One pass over the period for every dimension and the breaches of every clock.
+        var clocks = Enum.GetValues<ClockKind>();
+        var tally = new MeasureFacts.Tally(MeasureFacts.KpiFacts, now, clocks);
+        var rows = await tally.Apply(filter.Apply(db.ComplaintMeasures),
+            m => new { m.Category, m.SubCategory, m.Channel, m.Urgency, m.Department, m.HandlerId, m.Escalation }).ToListAsync(ct);
+        var groups = Combine(rows, tally);
         var customers = await db.Departments.Where(d => d.Customers != null).ToDictionaryAsync(d => d.Name, d => d.Customers!.Value, ct);
 
         var byCategory = Roll(groups, g => g.Key.Category, Enum.GetValues<Category>(), c => Labels.Of(c), c => filter with { Category = c });
@@ -32,14 +36,9 @@ public sealed partial class ReportService
         var names = groups.GroupBy(g => g.Key.HandlerId).ToDictionary(h => h.Key, h => h.Select(g => g.HandlerName).Max(StringComparer.Ordinal) ?? h.Key);
         var byHandler = Roll(groups, g => (g.Key.Department, g.Key.HandlerId), null, k => $"{names[k.HandlerId]}（{k.Department}）", k => filter with { Department = k.Department, HandlerId = k.HandlerId });
         var byEscalation = Enum.GetValues<EscalationLevel>()
-            .Select(l => new CountRow(Labels.Of(l), groups.Where(g => g.Key.Escalation == l).Sum(g => (long)g.Received), filter with { Escalation = l })).ToList();
+            .Select(l => new CountRow(Labels.Of(l), groups.Where(g => g.Key.Escalation == l).Sum(g => g.Counts.Received), filter with { Escalation = l })).ToList();
 
-        var breaches = new List<CountRow>();
-        foreach (var clock in Enum.GetValues<ClockKind>())
-        {
-            var f = filter with { BreachedClock = clock };
-            breaches.Add(new(Labels.Of(clock), await f.Apply(db.ComplaintMeasures).LongCountAsync(ct), f));
-        }
+        var breaches = clocks.Select(clock => new CountRow(Labels.Of(clock), rows.Sum(r => tally.Breached(clock, r)), filter with { BreachedClock = clock })).ToList();
         var causes = await filter.Apply(db.ComplaintMeasures).Where(m => m.RootCause != null)
             .GroupBy(m => m.RootCause).Select(g => new { Cause = g.Key!, Count = g.LongCount() })
             .OrderByDescending(c => c.Count).ThenBy(c => c.Cause).Take(10).ToListAsync(ct);
@@ -50,17 +49,18 @@ public sealed partial class ReportService
 
         return new(new Breakdowns(period, now, byCategory, bySub, byChannel, byUrgency, byDepartment, byHandler, byEscalation, breaches,
             [.. causes.Select(c => new CountRow(c.Cause, c.Count, filter with { RootCause = c.Cause }))],
-            new CountRow(Labels.Of(KpiFact.Reopened), groups.Sum(g => (long)g.Reopened), reopened),
+            new CountRow(Labels.Of(KpiFact.Reopened), groups.Sum(g => g.Counts.Reopened), reopened),
             dueDates.Sum(m => (long)m.ImprovementActions), dueDates.Sum(m => (long)m.ActionsPastDue(today))), null);
     }
 
     /// <summary>Rolls grouped counts up to one dimension: every listed value (zero when absent), then any others found.</summary>
-    private static List<BreakdownRow> Roll<TGroup, TKey>(IEnumerable<CountsRow<TGroup>> groups, Func<CountsRow<TGroup>, TKey> key, IEnumerable<TKey>? listed,
+    private static List<BreakdownRow> Roll<TGroup, TKey>(IEnumerable<Counted<TGroup>> groups, Func<Counted<TGroup>, TKey> key, IEnumerable<TKey>? listed,
         Func<TKey, string> label, Func<TKey, ReportFilter> narrow) where TKey : notnull
     {
-        var sums = groups.GroupBy(key).ToDictionary(g => g.Key, g => Sum(g.Select(r => r.ToCounts())));
+        var sums = groups.GroupBy(key).ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Counts)));
         var keys = (listed ?? []).ToList();
-        keys.AddRange(sums.Keys.Where(k => !keys.Contains(k)).OrderByDescending(k => sums[k].Received));
+        // Equal counts in the order of their labels: the database returns groups in no defined order (PostgreSQL's hashing).
+        keys.AddRange(sums.Keys.Where(k => !keys.Contains(k)).OrderByDescending(k => sums[k].Received).ThenBy(label, StringComparer.Ordinal));
         return [.. keys.Select(k => new BreakdownRow(label(k), sums.GetValueOrDefault(k, KpiCounts.Zero), narrow(k)))];
     }
 }

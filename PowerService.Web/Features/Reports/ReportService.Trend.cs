@@ -21,13 +21,15 @@ public sealed partial class ReportService
         var span = ReportPeriod.Custom(last.AddMonths(1 - TrendMonths), last.AddMonths(1).AddDays(-1));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filter = new ReportFilter(span, now) { Department = scope };
-        var groups = await Grouped(filter.Apply(db.ComplaintMeasures), m => new { m.ReceivedMonth, m.Category }, now).ToListAsync(ct);
+        // By month, department, handler, stage and category: the covering index's order, so no sort of two years' rows.
+        var tally = new MeasureFacts.Tally(MeasureFacts.KpiFacts, now);
+        var rows = await tally.Apply(filter.Apply(db.ComplaintMeasures), m => new { m.Department, m.HandlerId, m.Category }, byMonth: true).ToListAsync(ct);
         var months = span.Months().Select(m =>
         {
             var key = m.First.Year * 100 + m.First.Month;
-            var of = groups.Where(g => g.Key.ReceivedMonth == key).ToList();
-            return new TrendMonth(m, Sum(of.Select(g => g.ToCounts())),
-                Enum.GetValues<Category>().ToDictionary(c => c, c => of.Where(g => g.Key.Category == c).Sum(g => (long)g.Received)));
+            var of = rows.Where(r => r.Month == key).Select(r => (r.Key.Category, Counts: tally.ToCounts(r))).ToList();
+            return new TrendMonth(m, Sum(of.Select(r => r.Counts)),
+                Enum.GetValues<Category>().ToDictionary(c => c, c => of.Where(r => r.Category == c).Sum(r => r.Counts.Received)));
         }).ToList();
         return new(new Trend(months, now), null);
     }
@@ -40,20 +42,19 @@ public sealed partial class ReportService
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filter = new ReportFilter(period, now) { Department = scope };
-        var groups = (await RegulatorGrouped(filter.Apply(db.ComplaintMeasures).Where(m => m.Channel == Channel.Regulator12398),
-                m => new { m.Stage, m.ReclassifiedAs, m.Category, m.Department }, now).ToListAsync(ct))
-            .Select(g => new RegulatorCountsRow<RegulatorKey>
-            {
-                Key = new(g.Key.Stage, g.Key.ReclassifiedAs, g.Key.Category, g.Key.Department),
-                Received = g.Received, Handled = g.Handled, HandledInTime = g.HandledInTime, RepliedInWriting = g.RepliedInWriting, Rated = g.Rated, Satisfied = g.Satisfied,
-            });
+        var tally = new MeasureFacts.Tally(MeasureFacts.RegulatorFacts, now);
+        var groups = (await tally.Apply(filter.Apply(db.ComplaintMeasures).Where(m => m.Channel == Channel.Regulator12398),
+                m => new { m.ReclassifiedAs, m.Category, m.Department }).ToListAsync(ct))
+            .Select(g => new RegulatorCounts(new(g.Stage, g.Key.ReclassifiedAs, g.Key.Category, g.Key.Department),
+                tally.Count(KpiFact.Received, g), tally.Count(KpiFact.Handled, g), tally.Count(KpiFact.HandledInTime, g),
+                tally.Count(KpiFact.RepliedInWriting, g), tally.Count(KpiFact.Rated, g), tally.Count(KpiFact.Satisfied, g)));
         var placed = groups.Select(g => (Row: g, Category: RegulatorCategories.Of(g.Key.Stage, g.Key.ReclassifiedAs))).Where(x => x.Category is not null).ToList();
 
-        RegulatorRow Row(string label, IEnumerable<RegulatorCountsRow<RegulatorKey>> rows, ReportFilter f)
+        RegulatorRow Row(string label, IEnumerable<RegulatorCounts> rows, ReportFilter f)
         {
             var list = rows.ToList();
-            return new(label, list.Sum(r => (long)r.Received), list.Sum(r => (long)r.Handled), list.Sum(r => (long)r.HandledInTime),
-                list.Sum(r => (long)r.RepliedInWriting), list.Sum(r => (long)r.Rated), list.Sum(r => (long)r.Satisfied), f);
+            return new(label, list.Sum(r => r.Received), list.Sum(r => r.Handled), list.Sum(r => r.HandledInTime),
+                list.Sum(r => r.RepliedInWriting), list.Sum(r => r.Rated), list.Sum(r => r.Satisfied), f);
         }
         var byCategory = Enum.GetValues<RegulatorCategory>()
             .Select(c => Row(Labels.Of(c), placed.Where(x => x.Category == c).Select(x => x.Row), filter with { Regulator = c })).ToList();
@@ -68,8 +69,8 @@ public sealed partial class ReportService
         return new(new RegulatorStatistics(period, now, byCategory, total, byIssue, byDepartment), null);
     }
 
-    private static IQueryable<RegulatorCountsRow<TKey>> RegulatorGrouped<TKey>(IQueryable<ComplaintMeasure> measures, System.Linq.Expressions.Expression<Func<ComplaintMeasure, TKey>> key, DateTimeOffset now) =>
-        measures.GroupBy(key).Select(MeasureFacts.RegulatorCounting<TKey>(now));
+    /// <summary>A 12398 group's counts.</summary>
+    private sealed record RegulatorCounts(RegulatorKey Key, long Received, long Handled, long HandledInTime, long RepliedInWriting, long Rated, long Satisfied);
 }
 
 /// <summary>How the 12398 statistics group their items (named, so the rows can be passed around).</summary>

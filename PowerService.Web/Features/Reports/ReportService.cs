@@ -33,17 +33,18 @@ public sealed partial class ReportService(IDbContextFactory<AppDbContext> dbFact
         var policy = KpiPolicy.InForce(policies, period.First);
         var filter = new ReportFilter(period, now) { Department = scope };
 
-        var groups = await Grouped(filter.Apply(db.ComplaintMeasures), m => new { m.Department, m.HandlerId }, now).ToListAsync(ct);
+        var groups = await GroupedAsync(filter.Apply(db.ComplaintMeasures), m => new { m.Department, m.HandlerId }, now, true, ct);
         var departments = scope is null ? await DepartmentNamesAsync(db, ct) : [scope];
         var departmentRows = departments
             .Concat(groups.Select(g => g.Key.Department).Where(d => !departments.Contains(d)).Distinct().Order(StringComparer.Ordinal))
-            .Select(d => Row(d, d, null, Sum(groups.Where(g => g.Key.Department == d).Select(g => g.ToCounts())), policy, filter with { Department = d }))
+            .Select(d => Row(d, d, null, Sum(groups.Where(g => g.Key.Department == d).Select(g => g.Counts)), policy, filter with { Department = d }))
             .ToList();
         var handlerRows = groups
             .OrderBy(g => departments.IndexOf(g.Key.Department) is var i && i < 0 ? int.MaxValue : i).ThenBy(g => g.HandlerName, StringComparer.Ordinal)
-            .Select(g => Row(g.HandlerName ?? g.Key.HandlerId, g.Key.Department, g.Key.HandlerId, g.ToCounts(), policy, filter with { Department = g.Key.Department, HandlerId = g.Key.HandlerId }))
+            .ThenBy(g => g.Key.HandlerId, StringComparer.Ordinal)
+            .Select(g => Row(g.HandlerName ?? g.Key.HandlerId, g.Key.Department, g.Key.HandlerId, g.Counts, policy, filter with { Department = g.Key.Department, HandlerId = g.Key.HandlerId }))
             .ToList();
-        var total = Row(scope ?? "全公司", scope, null, Sum(groups.Select(g => g.ToCounts())), policy, filter);
+        var total = Row(scope ?? "全公司", scope, null, Sum(groups.Select(g => g.Counts)), policy, filter);
 
         return new(new Scorecard(period, scope, now, policy, total,
             await TotalRowAsync(db, period.Previous(), scope, now, policies, ct),
@@ -58,12 +59,31 @@ public sealed partial class ReportService(IDbContextFactory<AppDbContext> dbFact
         return Row(period.Label, scope, null, counts, KpiPolicy.InForce(policies, period.First), filter);
     }
 
-    /// <summary>The counts of every complaint a filter selects, in one pass.</summary>
+    /// <summary>
+    /// The counts of every complaint a filter selects, in one pass. Read per department and handler
+    /// (and month and stage) like the scorecard, in the covering index's order, and added up here:
+    /// cheaper than one group, which the database would sort the period's rows for.
+    /// </summary>
     public static async Task<KpiCounts> CountsAsync(AppDbContext db, ReportFilter filter, CancellationToken ct) =>
-        Sum((await Grouped(filter.Apply(db.ComplaintMeasures), m => 1, filter.AsOf).ToListAsync(ct)).Select(g => g.ToCounts()));
+        Sum((await GroupedAsync(filter.Apply(db.ComplaintMeasures), m => new { m.Department, m.HandlerId }, filter.AsOf, true, ct)).Select(g => g.Counts));
 
-    private static IQueryable<CountsRow<TKey>> Grouped<TKey>(IQueryable<ComplaintMeasure> measures, Expression<Func<ComplaintMeasure, TKey>> key, DateTimeOffset now) =>
-        measures.GroupBy(key).Select(MeasureFacts.Counting<TKey>(now));
+    /// <summary>A group's counts and (for handlers) the name its measures carry.</summary>
+    private sealed record Counted<TKey>(TKey Key, KpiCounts Counts, string? HandlerName);
+
+    /// <summary>
+    /// The KPI counts of each group of <paramref name="key"/>: the database counts per group and stage
+    /// (and month, with <paramref name="byMonth"/>: the scorecard index's order), added up here.
+    /// </summary>
+    private static async Task<List<Counted<TKey>>> GroupedAsync<TKey>(IQueryable<ComplaintMeasure> measures, Expression<Func<ComplaintMeasure, TKey>> key,
+        DateTimeOffset now, bool byMonth, CancellationToken ct) where TKey : notnull
+    {
+        var tally = new MeasureFacts.Tally(MeasureFacts.KpiFacts, now);
+        return Combine(await tally.Apply(measures, key, byMonth).ToListAsync(ct), tally);
+    }
+
+    /// <summary>The rows of each group (one per stage and month) added up.</summary>
+    private static List<Counted<TKey>> Combine<TKey>(List<StageCountsRow<TKey>> rows, MeasureFacts.Tally tally) where TKey : notnull =>
+        [.. rows.GroupBy(r => r.Key).Select(g => new Counted<TKey>(g.Key, Sum(g.Select(tally.ToCounts)), g.Select(r => r.HandlerName).Max(StringComparer.Ordinal)))];
 
     private static ScoreRow Row(string label, string? department, string? handlerId, KpiCounts counts, KpiPolicy policy, ReportFilter filter) =>
         new(label, department, handlerId, counts, KpiScore.Of(counts, policy), filter);

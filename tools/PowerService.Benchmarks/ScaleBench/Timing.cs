@@ -18,11 +18,14 @@ internal sealed class Timing : IObserver<DiagnosticListener>, IObserver<KeyValue
 
     public Timing() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
 
+    /// <summary>When set, the text of every statement executed (with its parameters) is added here.</summary>
+    public List<string>? Statements { get; set; }
+
     public record Result(string Name, double P50, double P95, double Max, double SqlP50, int Runs, string Note);
 
-    public async Task<Result> MeasureAsync(string name, int runs, Func<Task<string>> operation)
+    public async Task<Result> MeasureAsync(string name, int runs, Func<Task<string>> operation, int warmUps = 2)
     {
-        for (var i = 0; i < 2; i++) await operation(); // warm-up: JIT, EF's query cache, the database's page cache
+        for (var i = 0; i < warmUps; i++) await operation(); // warm-up: JIT, EF's query cache, the database's page cache
         var totals = new List<double>();
         var sql = new List<double>();
         var note = "";
@@ -51,7 +54,12 @@ internal sealed class Timing : IObserver<DiagnosticListener>, IObserver<KeyValue
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> e)
     {
         // From the command's start to its reader's close: the statement and reading its rows.
-        if (e.Key == RelationalEventId.CommandExecuting.Name) _sqlClock = Stopwatch.StartNew();
+        if (e.Key == RelationalEventId.CommandExecuting.Name)
+        {
+            _sqlClock = Stopwatch.StartNew();
+            if (Statements is { } statements && e.Value is CommandEventData { Command: var command })
+                statements.Add(string.Join("\n", command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => $"-- {p.ParameterName} = {p.Value}").Append(command.CommandText)));
+        }
         else if (e.Key is var key && (key == RelationalEventId.DataReaderClosing.Name || key == RelationalEventId.CommandError.Name
                  || (key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData { Result: not System.Data.Common.DbDataReader })))
         {
