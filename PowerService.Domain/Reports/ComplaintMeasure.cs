@@ -49,8 +49,13 @@ public sealed class ComplaintMeasure
     public DateTimeOffset? ResolvedAt { get; init; }
     public int? HandlingMinutes { get; init; }
 
-    /// <summary>The satisfaction of the last revisit that reached the customer (the customer's last word); null when none did.</summary>
-    public Satisfaction? FinalSatisfaction { get; init; }
+    /// <summary>
+    /// The satisfaction of the first revisit that reached the customer: their verdict on how the complaint
+    /// was handled. Not the last word: a dissatisfied revisit re-opens the resolution and a complaint
+    /// closes only after a satisfied one, so every closed complaint would end "satisfied". Null when no
+    /// revisit reached the customer.
+    /// </summary>
+    public Satisfaction? FirstSatisfaction { get; init; }
 
     /// <summary>When the first revisit fell due (24 h after the first resolution): from then on the complaint counts as owed a revisit.</summary>
     public DateTimeOffset? RevisitOwedAt { get; init; }
@@ -116,7 +121,7 @@ public sealed class ComplaintMeasure
             ImprovementBreachAt = Breach(ClockKind.Improvement),
             ResolvedAt = c.ResolvedAt,
             HandlingMinutes = c.ResolvedAt is null ? null : c.HandlingWorkingMinutes,
-            FinalSatisfaction = reached.Count == 0 ? null : reached[^1].Record.Satisfaction,
+            FirstSatisfaction = reached.Count == 0 ? null : reached[0].Record.Satisfaction,
             RevisitOwedAt = c.Clocks.Where(k => k.Kind == ClockKind.FirstRevisit).Select(k => (DateTimeOffset?)k.DueAt).FirstOrDefault()
                             ?? c.ResolvedAt?.AddHours(24), // no revisit rule in the policy: 24 h, as the seeds say
             RevisitedAt = reached.Count == 0 ? null : reached[0].At,

@@ -30,7 +30,7 @@ public sealed record KpiCounts
     /// <summary>Counted and reached at a revisit, so the customer's satisfaction is known.</summary>
     public long Rated { get; init; }
 
-    /// <summary>Rated, and the last revisit that reached the customer found them satisfied or fairly satisfied.</summary>
+    /// <summary>Rated, and the first revisit that reached the customer found them satisfied or fairly satisfied.</summary>
     public long Satisfied { get; init; }
 
     /// <summary>Rated, and never re-opened by a dissatisfied revisit.</summary>
@@ -79,7 +79,7 @@ public sealed record KpiCounts
                 Reclassified = m.Stage == Stage.Reclassified ? 1 : 0,
             };
         var overdue = m.OverdueAt <= now;
-        var rated = m.FinalSatisfaction is not null;
+        var rated = m.FirstSatisfaction is not null;
         var owed = m.RevisitedAt is not null || m.RevisitOwedAt <= now;
         return new()
         {
@@ -89,7 +89,7 @@ public sealed record KpiCounts
             Timely = !m.TimelinessOpen && m.OverdueAt is null ? 1 : 0,
             Overdue = overdue ? 1 : 0,
             Rated = rated ? 1 : 0,
-            Satisfied = m.FinalSatisfaction is Satisfaction.Satisfied or Satisfaction.FairlySatisfied ? 1 : 0,
+            Satisfied = m.FirstSatisfaction is Satisfaction.Satisfied or Satisfaction.FairlySatisfied ? 1 : 0,
             FirstTime = rated && m.ReopenCount == 0 ? 1 : 0,
             RevisitOwed = m.ResolvedAt is not null && owed ? 1 : 0,
             Revisited = m.ResolvedAt is not null && m.RevisitedAt is not null ? 1 : 0,

@@ -16,7 +16,7 @@ public static class KpiRules
             "按时件数 ÷（按时件数 + 超时件数）。按时：首次响应、联系客户、处理时限全部按时完成；超时：任一时限超期完成或已超期仍未完成；尚未到期的在办件不计。",
             $"满分 {p.TimelinessWeight} 分，每件超时扣 {p.OverduePenalty:0.#} 分，扣完为止；季度末位的部门约谈。"),
         new(Kpi.Satisfaction, Labels.Of(Kpi.Satisfaction), p.SatisfactionWeight,
-            "（满意 + 基本满意）÷ 回访联系到客户的件数，以最后一次联系到客户的回访为准；未联系到客户的回访不计。",
+            "（满意 + 基本满意）÷ 回访联系到客户的件数，以第一次联系到客户的回访为准（不满意的回访会使投诉重新处理，办结时客户总是满意的，所以不以最后一次为准）；未联系到客户的回访不计。",
             $"得分 = {p.SatisfactionWeight} × 满意度；低于 {Percent(p.SatisfactionFailBelow)} 不合格记 0 分；达到 {Percent(p.SatisfactionRewardFrom)} 记满分并奖励。"),
         new(Kpi.FirstTime, Labels.Of(Kpi.FirstTime), p.FirstTimeWeight,
             "回访中从未因客户不满意而重新处理的件数 ÷ 回访联系到客户的件数。",

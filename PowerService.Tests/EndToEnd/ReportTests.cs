@@ -17,7 +17,7 @@ public sealed class ReportTests : IAsyncLifetime
     {
         _app = await AppHost.StartAsync(ComplaintBuilder.Start);
         using var scope = _app.Services.CreateScope();
-        await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider).EnsureComplaintsAsync(200);
+        await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider).EnsureComplaintsAsync(600);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
@@ -27,7 +27,7 @@ public sealed class ReportTests : IAsyncLifetime
     {
         var page = await _app.SignInAsync("manager");
         await page.ClickAsync("[data-testid=nav-reports]");
-        await Expect(page.Locator("[data-testid=export-xlsx]")).ToBeEnabledAsync(); // interactive
+        await Expect(page.Locator("[data-testid=export-xlsx]")).ToBeEnabledAsync(new() { Timeout = 15_000 }); // interactive
 
         await page.ChooseAsync("period-month", "10月");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("period=2026-10"));
@@ -38,15 +38,15 @@ public sealed class ReportTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("reports-scorecard.png"), FullPage = true });
 
         // The number opens the complaints behind it: the 工作台 with the report's filter, as many as the number says.
-        var overdue = await page.Locator("[data-testid=kpi-Timeliness-problem]").InnerTextAsync();
-        await page.ClickAsync("[data-testid=kpi-Timeliness-problem]");
-        await Expect(page.Locator("[data-testid=drill-total]")).ToContainTextAsync($"共 {overdue} 件");
+        var timely = await page.Locator("[data-testid=kpi-Timeliness-numerator]").InnerTextAsync();
+        await page.ClickAsync("[data-testid=kpi-Timeliness-numerator]");
+        await Expect(page.Locator("[data-testid=drill-total]")).ToContainTextAsync($"共 {timely} 件");
         await Expect(page.Locator("[data-testid=drill-banner]")).ToContainTextAsync("2026年10月");
-        await Expect(page.Locator("[data-testid=drill-banner]")).ToContainTextAsync("超时");
+        await Expect(page.Locator("[data-testid=drill-banner]")).ToContainTextAsync("按时办结");
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("reports-drill-down.png"), FullPage = true });
         await page.ClickAsync("[data-testid=drill-back]");
         await Expect(page.Locator("[data-testid=composite]")).ToHaveTextAsync(composite);
-        await Expect(page.Locator("[data-testid=export-xlsx]")).ToBeEnabledAsync();
+        await Expect(page.Locator("[data-testid=export-xlsx]")).ToBeEnabledAsync(new() { Timeout = 15_000 });
 
         var xlsx = await DownloadAsync(page, "export-xlsx");
         Assert.Empty(XlsxRead.Errors(xlsx));

@@ -76,13 +76,13 @@ public sealed class KpiCountsTests
         Assert.Equal(3, counts.Timely);        // on time, re-opened (both rounds in time), unreached
         Assert.Equal(1, counts.Overdue);       // never resolved
         Assert.Equal(2, counts.Rated);         // on time, re-opened; the unreached revisit rated nothing
-        Assert.Equal(2, counts.Satisfied);     // the re-opened one's last word was 满意
+        Assert.Equal(1, counts.Satisfied);     // the re-opened one was dissatisfied at its first revisit (its later 满意 closes it, not the KPI)
         Assert.Equal(1, counts.FirstTime);     // the re-opened one was not resolved the first time
         Assert.Equal(3, counts.RevisitOwed);   // every resolved one, 24 h after resolution
         Assert.Equal(2, counts.Revisited);     // the unreached attempt is not a revisit
         Assert.Equal(1, counts.Reopened);
         Assert.Equal(0.75m, counts.TimelinessRate);
-        Assert.Equal(1m, counts.SatisfactionRate);
+        Assert.Equal(0.5m, counts.SatisfactionRate);
         Assert.Equal(0.5m, counts.FirstTimeRate);
         Assert.Equal(2m / 3, counts.RevisitRate);
     }

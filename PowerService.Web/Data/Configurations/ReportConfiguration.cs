@@ -29,7 +29,7 @@ internal sealed class ComplaintMeasureConfiguration : IEntityTypeConfiguration<C
 
         // A report reads one period (and one department) of this narrow table; the scorecard's
         // counts are read from these indexes alone.
-        builder.HasIndex(m => new { m.ReceivedAt, m.Department, m.HandlerId, m.Stage, m.TimelinessOpen, m.OverdueAt, m.FinalSatisfaction, m.ReopenCount, m.ResolvedAt, m.RevisitOwedAt, m.RevisitedAt, m.HandlingMinutes })
+        builder.HasIndex(m => new { m.ReceivedAt, m.Department, m.HandlerId, m.Stage, m.TimelinessOpen, m.OverdueAt, m.FirstSatisfaction, m.ReopenCount, m.ResolvedAt, m.RevisitOwedAt, m.RevisitedAt, m.HandlingMinutes })
             .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
         builder.HasIndex(m => new { m.Department, m.ReceivedAt }).HasDatabaseName("IX_ComplaintMeasures_Department");
         builder.HasIndex(m => new { m.HandlerId, m.ReceivedAt }).HasDatabaseName("IX_ComplaintMeasures_Handler");

@@ -496,13 +496,13 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("FinalSatisfaction")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("FirstResponseBreachAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstRevisitBreachAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstSatisfaction")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HandlerId")
@@ -588,7 +588,7 @@ namespace PowerService.Web.Data.Migrations
                     b.HasIndex("HandlerId", "ReceivedAt")
                         .HasDatabaseName("IX_ComplaintMeasures_Handler");
 
-                    b.HasIndex("ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FinalSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
+                    b.HasIndex("ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FirstSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
                         .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
 
                     b.ToTable("ComplaintMeasures", (string)null);

@@ -42,7 +42,7 @@ public static class ReportDetail
                    orderby m.ReceivedAt, m.ComplaintId
                    select new DetailRow(c.Number, m.ReceivedAt, m.Channel, m.Category, m.SubCategory, m.Urgency,
                        c.Customer.Name, c.Customer.Phone, c.Customer.AccountNumber, m.Department, m.HandlerName, m.Stage,
-                       m.ResolvedAt, m.HandlingMinutes, m.FinalSatisfaction, m.ReopenCount, m.RevisitedAt, m.OverdueAt, m.Escalation);
+                       m.ResolvedAt, m.HandlingMinutes, m.FirstSatisfaction, m.ReopenCount, m.RevisitedAt, m.OverdueAt, m.Escalation);
         await foreach (var r in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
             yield return Cells(r, masked, filter.AsOf);
     }

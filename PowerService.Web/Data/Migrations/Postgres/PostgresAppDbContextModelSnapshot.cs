@@ -515,14 +515,14 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<int?>("FinalSatisfaction")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset?>("FirstResponseBreachAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("FirstRevisitBreachAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstSatisfaction")
+                        .HasColumnType("integer");
 
                     b.Property<string>("HandlerId")
                         .IsRequired()
@@ -607,7 +607,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasIndex("HandlerId", "ReceivedAt")
                         .HasDatabaseName("IX_ComplaintMeasures_Handler");
 
-                    b.HasIndex("ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FinalSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
+                    b.HasIndex("ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FirstSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
                         .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
 
                     b.ToTable("ComplaintMeasures", (string)null);

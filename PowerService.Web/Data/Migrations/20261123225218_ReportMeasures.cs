@@ -81,7 +81,7 @@ namespace PowerService.Web.Data.Migrations
                     ImprovementBreachAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     HandlingMinutes = table.Column<int>(type: "INTEGER", nullable: true),
-                    FinalSatisfaction = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstSatisfaction = table.Column<int>(type: "INTEGER", nullable: true),
                     RevisitOwedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevisitedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RepliedInWritingAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -167,7 +167,7 @@ namespace PowerService.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_ComplaintMeasures_Scorecard",
                 table: "ComplaintMeasures",
-                columns: new[] { "ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FinalSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes" });
+                columns: new[] { "ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FirstSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportExports_At",

@@ -82,7 +82,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     ImprovementBreachAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     HandlingMinutes = table.Column<int>(type: "integer", nullable: true),
-                    FinalSatisfaction = table.Column<int>(type: "integer", nullable: true),
+                    FirstSatisfaction = table.Column<int>(type: "integer", nullable: true),
                     RevisitOwedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevisitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RepliedInWritingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -168,7 +168,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_ComplaintMeasures_Scorecard",
                 table: "ComplaintMeasures",
-                columns: new[] { "ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FinalSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes" });
+                columns: new[] { "ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FirstSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportExports_At",
@@ -179,7 +179,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
                 name: "IX_ReportExports_UserId_At",
                 table: "ReportExports",
                 columns: new[] { "UserId", "At" });
-                            // Exports and archived reports are evidence of what left the system and what was reported: the database refuses to rewrite them (refuse_rewrite() is TimelineSeals').
+                    // Exports and archived reports are evidence of what left the system and what was reported: the database refuses to rewrite them (refuse_rewrite() is TimelineSeals').
             foreach (var table in new[] { "ReportExports", "ArchivedReports" })
                 migrationBuilder.Sql($"""
                     CREATE TRIGGER "{table}_no_update" BEFORE UPDATE ON "{table}" FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
