@@ -12,6 +12,7 @@ return what switch
     "build" => await PowerService.Benchmarks.ScaleBuild.ScaleBuilder.RunAsync(args[1..]),
     "workbench" => await PowerService.Benchmarks.ScaleBench.WorkbenchBenchmark.RunAsync(args[1..]),
     "reports" => await PowerService.Benchmarks.ScaleBench.ReportsBenchmark.RunAsync(args[1..]),
+    "export" => await PowerService.Benchmarks.ScaleBench.ExportBenchmark.RunAsync(args[1..]),
     "load" => await PowerService.Benchmarks.ScaleBench.LoadBenchmark.RunAsync(args[1..]),
     "circuits" => await PowerService.Benchmarks.CircuitBench.CircuitBenchmark.RunAsync(args[1..]),
     _ => Usage(),
