@@ -159,31 +159,31 @@ public static class MeasureFacts
         }
 
         /// <summary>
-        /// The measures grouped by <paramref name="key"/>, the stage and, with <paramref name="byMonth"/>, the month
-        /// of receipt — (month, department, handler, stage) is the order of the scorecard's covering index, so the
-        /// database reads the groups one after another from the index instead of sorting the period's rows.
+        /// The measures grouped by, in this order, the month of receipt (with <paramref name="byMonth"/>),
+        /// <paramref name="key"/>, the stage and the category (with <paramref name="byCategory"/>). Month,
+        /// department, handler, stage, category is the order of the reports' covering index: grouped so, the
+        /// database reads the groups one after another from the index instead of sorting the period's rows
+        /// (PostgreSQL groups in the GROUP BY's order, so the order of the terms matters there).
         /// </summary>
-        public IQueryable<StageCountsRow<TKey>> Apply<TKey>(IQueryable<ComplaintMeasure> measures, Expression<Func<ComplaintMeasure, TKey>> key, bool byMonth = false)
+        public IQueryable<StageCountsRow<TKey>> Apply<TKey>(IQueryable<ComplaintMeasure> measures, Expression<Func<ComplaintMeasure, TKey>> key,
+            bool byMonth = false, bool byCategory = false)
         {
             var m = key.Parameters[0];
             var groupKey = typeof(GroupKey<TKey>);
-            Expression month = byMonth ? Expression.Property(m, nameof(ComplaintMeasure.ReceivedMonth)) : Expression.Constant(0);
-            var keySelector = Expression.Lambda<Func<ComplaintMeasure, GroupKey<TKey>>>(Expression.MemberInit(Expression.New(groupKey),
-                Expression.Bind(groupKey.GetProperty(nameof(GroupKey<TKey>.Month))!, month),
-                Expression.Bind(groupKey.GetProperty(nameof(GroupKey<TKey>.Key))!, key.Body),
-                Expression.Bind(groupKey.GetProperty(nameof(GroupKey<TKey>.Stage))!, Expression.Property(m, nameof(ComplaintMeasure.Stage)))), m);
+            var keyBindings = new List<MemberBinding>();
+            if (byMonth) keyBindings.Add(Expression.Bind(groupKey.GetProperty(nameof(GroupKey<TKey>.Month))!, Expression.Property(m, nameof(ComplaintMeasure.ReceivedMonth))));
+            keyBindings.Add(Expression.Bind(groupKey.GetProperty(nameof(GroupKey<TKey>.Key))!, key.Body));
+            keyBindings.Add(Expression.Bind(groupKey.GetProperty(nameof(GroupKey<TKey>.Stage))!, Expression.Property(m, nameof(ComplaintMeasure.Stage))));
+            if (byCategory) keyBindings.Add(Expression.Bind(groupKey.GetProperty(nameof(GroupKey<TKey>.Category))!, Expression.Property(m, nameof(ComplaintMeasure.Category))));
+            var keySelector = Expression.Lambda<Func<ComplaintMeasure, GroupKey<TKey>>>(Expression.MemberInit(Expression.New(groupKey), keyBindings), m);
 
             var g = Expression.Parameter(typeof(IGrouping<GroupKey<TKey>, ComplaintMeasure>), "g");
             var row = typeof(StageCountsRow<TKey>);
             var gKey = Expression.Property(g, "Key");
-            var bindings = new List<MemberBinding>
-            {
-                Expression.Bind(row.GetProperty(nameof(StageCountsRow<TKey>.Key))!, Expression.Property(gKey, nameof(GroupKey<TKey>.Key))),
-                Expression.Bind(row.GetProperty(nameof(StageCountsRow<TKey>.Month))!, Expression.Property(gKey, nameof(GroupKey<TKey>.Month))),
-                Expression.Bind(row.GetProperty(nameof(StageCountsRow<TKey>.Stage))!, Expression.Property(gKey, nameof(GroupKey<TKey>.Stage))),
-                Expression.Bind(row.GetProperty(nameof(StageCountsRow<TKey>.Received))!,
-                    Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(ComplaintMeasure)], g)),
-            };
+            // The key's parts, those grouped by only (an unset month or category would be grouped by too).
+            var bindings = keyBindings.Select(k => (MemberBinding)Expression.Bind(row.GetProperty(k.Member.Name)!, Expression.Property(gKey, k.Member.Name))).ToList();
+            bindings.Add(Expression.Bind(row.GetProperty(nameof(StageCountsRow<TKey>.Received))!,
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(ComplaintMeasure)], g)));
             for (var i = 0; i < _conditions.Count; i++)
                 bindings.Add(Expression.Bind(row.GetProperty($"C{i}")!,
                     Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(ComplaintMeasure)], g, _conditions[i])));
@@ -237,12 +237,13 @@ public static class MeasureFacts
     }
 }
 
-/// <summary>What a tally groups by: the report's key, the month of receipt (0 when not by month) and the stage.</summary>
+/// <summary>What a tally groups by: the month of receipt (0 when not by month), the report's key, the stage and the category (when asked).</summary>
 public sealed class GroupKey<TKey>
 {
     public int Month { get; init; }
     public TKey Key { get; init; } = default!;
     public Stage Stage { get; init; }
+    public Category Category { get; init; }
 }
 
 /// <summary>A group's counts of one stage as the database returns them: every measure, and those meeting each condition of the tally.</summary>
@@ -253,6 +254,7 @@ public sealed class StageCountsRow<TKey>
     public TKey Key { get; set; } = default!;
     public int Month { get; set; }
     public Stage Stage { get; set; }
+    public Category Category { get; set; }
     public int Received { get; set; }
     public int C0 { get; set; }
     public int C1 { get; set; }

@@ -23,11 +23,11 @@ public sealed partial class ReportService
         var filter = new ReportFilter(span, now) { Department = scope };
         // By month, department, handler, stage and category: the covering index's order, so no sort of two years' rows.
         var tally = new MeasureFacts.Tally(MeasureFacts.KpiFacts, now);
-        var rows = await tally.Apply(filter.Apply(db.ComplaintMeasures), m => new { m.Department, m.HandlerId, m.Category }, byMonth: true).ToListAsync(ct);
+        var rows = await tally.Apply(filter.Apply(db.ComplaintMeasures), m => new { m.Department, m.HandlerId }, byMonth: true, byCategory: true).ToListAsync(ct);
         var months = span.Months().Select(m =>
         {
             var key = m.First.Year * 100 + m.First.Month;
-            var of = rows.Where(r => r.Month == key).Select(r => (r.Key.Category, Counts: tally.ToCounts(r))).ToList();
+            var of = rows.Where(r => r.Month == key).Select(r => (r.Category, Counts: tally.ToCounts(r))).ToList();
             return new TrendMonth(m, Sum(of.Select(r => r.Counts)),
                 Enum.GetValues<Category>().ToDictionary(c => c, c => of.Where(r => r.Category == c).Sum(r => r.Counts.Received)));
         }).ToList();

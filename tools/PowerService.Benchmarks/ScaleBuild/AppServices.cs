@@ -17,7 +17,8 @@ namespace PowerService.Benchmarks.ScaleBuild;
 /// </summary>
 internal static class AppServices
 {
-    public static (ServiceProvider Services, IConfiguration Configuration) Build(IReadOnlyDictionary<string, string?> databaseSettings)
+    /// <param name="informationFrom">Categories (type names) whose information messages are shown too; otherwise warnings and errors only.</param>
+    public static (ServiceProvider Services, IConfiguration Configuration) Build(IReadOnlyDictionary<string, string?> databaseSettings, params string[] informationFrom)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(databaseSettings)
@@ -25,7 +26,11 @@ internal static class AppServices
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Demo:Complaints"] = "false" })
             .Build();
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(logging =>
+            {
+                logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+                foreach (var category in informationFrom) logging.AddFilter(category, LogLevel.Information);
+            })
             .AddSingleton(TimeProvider.System)
             // Demo accounts are refused in Production; the built database is a development data set.
             .AddSingleton<IHostEnvironment>(new HostingEnvironment
