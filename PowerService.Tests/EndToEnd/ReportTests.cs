@@ -26,6 +26,8 @@ public sealed class ReportTests : IAsyncLifetime
     public async Task A_manager_picks_a_month_opens_a_number_and_downloads_the_xlsx_and_the_pdf()
     {
         var page = await _app.SignInAsync("manager");
+        // A link clicked while the 工作台's circuit is still starting changes the address but not the page (as in the other browser tests, wait for it).
+        await Expect(page.Locator("[data-testid=queue-scope] button").First).ToBeEnabledAsync(new() { Timeout = 15_000 });
         await page.ClickAsync("[data-testid=nav-reports]");
         await Expect(page.Locator("[data-testid=export-xlsx]")).ToBeEnabledAsync(new() { Timeout = 15_000 }); // interactive
 
