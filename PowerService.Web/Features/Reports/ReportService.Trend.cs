@@ -21,13 +21,21 @@ public sealed partial class ReportService
         var span = ReportPeriod.Custom(last.AddMonths(1 - TrendMonths), last.AddMonths(1).AddDays(-1));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filter = new ReportFilter(span, now) { Department = scope };
-        // By month, department, handler, stage and category: the covering index's order, so no sort of two years' rows.
         var tally = new MeasureFacts.Tally(MeasureFacts.KpiFacts, now);
-        var rows = await tally.Apply(filter.Apply(db.ComplaintMeasures), m => new { m.Department, m.HandlerId }, byMonth: true, byCategory: true).ToListAsync(ct);
+        var measures = filter.Apply(db.ComplaintMeasures);
+        // Two years are most of the table. SQLite groups by sorting unless the rows arrive in the
+        // groups' order: by month, department, handler, stage and category they come from the
+        // covering index as they are (no sort of a million rows). PostgreSQL hashes groups when it
+        // expects few of them, and with the handlers' groups it expects too many and sorts instead
+        // (on disk, at the default work_mem): there, by month, stage and category only.
+        var rows = db.Database.IsNpgsql()
+            ? (await tally.Apply(measures, m => m.Category, byMonth: true).ToListAsync(ct)).Select(r => (r.Month, Category: r.Key, Counts: tally.ToCounts(r))).ToList()
+            : (await tally.Apply(measures, m => new { m.Department, m.HandlerId }, byMonth: true, byCategory: true).ToListAsync(ct))
+                .Select(r => (r.Month, r.Category, Counts: tally.ToCounts(r))).ToList();
         var months = span.Months().Select(m =>
         {
             var key = m.First.Year * 100 + m.First.Month;
-            var of = rows.Where(r => r.Month == key).Select(r => (r.Category, Counts: tally.ToCounts(r))).ToList();
+            var of = rows.Where(r => r.Month == key).Select(r => (r.Category, r.Counts)).ToList();
             return new TrendMonth(m, Sum(of.Select(r => r.Counts)),
                 Enum.GetValues<Category>().ToDictionary(c => c, c => of.Where(r => r.Category == c).Sum(r => r.Counts.Received)));
         }).ToList();
