@@ -601,13 +601,16 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.HasKey("ComplaintId");
 
-                    b.HasIndex("Department", "ReceivedAt")
-                        .HasDatabaseName("IX_ComplaintMeasures_Department");
-
                     b.HasIndex("HandlerId", "ReceivedAt")
                         .HasDatabaseName("IX_ComplaintMeasures_Handler");
 
-                    b.HasIndex("ReceivedAt", "Department", "HandlerId", "Stage", "TimelinessOpen", "OverdueAt", "FirstSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
+                    b.HasIndex("ReceivedAt", "ComplaintId")
+                        .HasDatabaseName("IX_ComplaintMeasures_ReceivedAt");
+
+                    b.HasIndex("Department", "ReceivedMonth", "HandlerId", "Stage", "Category", "ReceivedAt", "HandlerName", "TimelinessOpen", "OverdueAt", "FirstSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
+                        .HasDatabaseName("IX_ComplaintMeasures_Department");
+
+                    b.HasIndex("ReceivedMonth", "Department", "HandlerId", "Stage", "Category", "ReceivedAt", "HandlerName", "TimelinessOpen", "OverdueAt", "FirstSatisfaction", "ReopenCount", "ResolvedAt", "RevisitOwedAt", "RevisitedAt", "HandlingMinutes")
                         .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
 
                     b.ToTable("ComplaintMeasures", (string)null);
