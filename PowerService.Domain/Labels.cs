@@ -331,4 +331,33 @@ public static class Labels
         Reports.KpiFact.RepliedInWriting => "书面答复",
         _ => fact.ToString(),
     };
+
+    public static string Of(Cases.CaseStatus status) => status switch
+    {
+        Cases.CaseStatus.Draft => "编写中",
+        Cases.CaseStatus.InReview => "待审核",
+        Cases.CaseStatus.Published => "已发布",
+        Cases.CaseStatus.Withdrawn => "已撤回",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Cases.CaseTrigger trigger) => trigger switch
+    {
+        Cases.CaseTrigger.Create => "创建案例",
+        Cases.CaseTrigger.Save => "保存草稿",
+        Cases.CaseTrigger.Submit => "提交审核",
+        Cases.CaseTrigger.Approve => "审核通过并发布",
+        Cases.CaseTrigger.Return => "退回修改",
+        Cases.CaseTrigger.Revise => "发起修订",
+        Cases.CaseTrigger.Withdraw => "撤回",
+        _ => trigger.ToString(),
+    };
+
+    public static string Of(Cases.CaseOutcome outcome) => outcome switch
+    {
+        Cases.CaseOutcome.FirstTime => "一次解决",
+        Cases.CaseOutcome.Reopened => "回访不满意后重新处理",
+        Cases.CaseOutcome.Escalated => "升级处理",
+        _ => outcome.ToString(),
+    };
 }

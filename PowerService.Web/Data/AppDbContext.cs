@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReportExportRecord> ReportExports => Set<ReportExportRecord>();
     public DbSet<ArchivedReport> ArchivedReports => Set<ArchivedReport>();
     public DbSet<AnonymisationRecord> Anonymisations => Set<AnonymisationRecord>();
+    public DbSet<PowerService.Domain.Cases.TrainingCase> TrainingCases => Set<PowerService.Domain.Cases.TrainingCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

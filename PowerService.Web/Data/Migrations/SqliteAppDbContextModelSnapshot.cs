@@ -146,6 +146,132 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Cases.TrainingCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubCategory")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_history")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("History");
+
+                    b.Property<string>("_versions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Versions");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Author", "PowerService.Domain.Cases.TrainingCase.Author#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AuthorName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AuthorId");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Editor", "PowerService.Domain.Cases.TrainingCase.Editor#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EditorName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EditorId");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceComplaintId");
+
+                    b.HasIndex("Status", "Department");
+
+                    b.HasIndex("Listed", "Category", "SubCategory", "Year");
+
+                    b.ToTable("TrainingCases");
+                });
+
             modelBuilder.Entity("PowerService.Domain.Complaints.Complaint", b =>
                 {
                     b.Property<int>("Id")
@@ -1379,6 +1505,15 @@ namespace PowerService.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Cases.TrainingCase", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("SourceComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -155,6 +155,134 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Cases.TrainingCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SourceComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubCategory")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_history")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("History");
+
+                    b.Property<string>("_versions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Versions");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Author", "PowerService.Domain.Cases.TrainingCase.Author#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("AuthorName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("AuthorId");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Editor", "PowerService.Domain.Cases.TrainingCase.Editor#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("EditorName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("EditorId");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceComplaintId");
+
+                    b.HasIndex("Status", "Department");
+
+                    b.HasIndex("Listed", "Category", "SubCategory", "Year");
+
+                    b.ToTable("TrainingCases");
+                });
+
             modelBuilder.Entity("PowerService.Domain.Complaints.Complaint", b =>
                 {
                     b.Property<int>("Id")
@@ -1420,6 +1548,15 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Cases.TrainingCase", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("SourceComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

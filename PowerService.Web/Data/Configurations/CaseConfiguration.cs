@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PowerService.Domain.Cases;
+
+namespace PowerService.Web.Data.Configurations;
+
+internal sealed class TrainingCaseConfiguration : IEntityTypeConfiguration<TrainingCase>
+{
+    public void Configure(EntityTypeBuilder<TrainingCase> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Revision).IsConcurrencyToken();
+        builder.Property(c => c.Department).HasMaxLength(100);
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.SubCategory).HasMaxLength(30);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ReturnReason).HasMaxLength(500);
+        builder.Property(c => c.WithdrawReason).HasMaxLength(500);
+        builder.ComplexProperty(c => c.Editor, a =>
+        {
+            a.Property(x => x.UserId).HasColumnName("EditorId").HasMaxLength(64);
+            a.Property(x => x.DisplayName).HasColumnName("EditorName").HasMaxLength(50);
+        });
+        builder.ComplexProperty(c => c.Author, a =>
+        {
+            a.Property(x => x.UserId).HasColumnName("AuthorId").HasMaxLength(64);
+            a.Property(x => x.DisplayName).HasColumnName("AuthorName").HasMaxLength(50);
+        });
+        // The working copy, the published versions and the review history are read and written whole.
+        builder.Property(c => c.Draft).AsJson();
+        builder.Property<List<CaseVersion>>("_versions").HasColumnName("Versions").AsJson();
+        builder.Property<List<CaseEvent>>("_history").HasColumnName("History").AsJson();
+        builder.Ignore(c => c.Versions);
+        builder.Ignore(c => c.History);
+        builder.Ignore(c => c.Published);
+
+        // The library lists and filters listed cases; one case per complaint is worked on at a time.
+        builder.HasIndex(c => new { c.Listed, c.Category, c.SubCategory, c.Year });
+        builder.HasIndex(c => new { c.Status, c.Department });
+        builder.HasIndex(c => c.SourceComplaintId);
+        builder.HasOne<PowerService.Domain.Complaints.Complaint>().WithMany().HasForeignKey(c => c.SourceComplaintId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
