@@ -108,6 +108,12 @@ app.MapGet("/reports/archive/{id:long}", async (long id, HttpContext context, Po
         _ => Results.NotFound(),
     })
     .RequireAuthorization(policy => policy.RequireRole(nameof(PowerService.Domain.Staff.StaffRole.Manager)));
+// A training case as a PDF: the version asked for, or what the person may read of it (de-identified text only).
+app.MapGet("/cases/{id:int}/pdf", async (int id, int? version, HttpContext context, PowerService.Web.Features.Cases.CaseService cases) =>
+    await cases.PdfAsync(id, PowerService.Web.Features.Shared.StaffUser.From(context.User), version) is ({ } pdf, var name)
+        ? Results.File(pdf, "application/pdf", name)
+        : Results.NotFound())
+    .RequireAuthorization();
 // Signing out ends the account's sessions: the new security stamp invalidates saved cookies at once
 // and open tabs at their next revalidation. The form's antiforgery token is required.
 app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>

@@ -165,6 +165,7 @@ public sealed class TrainingCase
     public StepResult Withdraw(string? reason, Actor by, IReadOnlyCollection<StaffRole> roles, Workplace? workplace, DateTimeOffset at)
     {
         if (ReviewerRefusal(by, roles, workplace) is { } refusal) return StepResult.Refused(refusal);
+        if (!Listed) return StepResult.Refused("案例尚未发布，无需撤回");
         if (ReasonRefusal(reason, "撤回") is { } missing) return StepResult.Refused([new FieldError("Reason", missing)]);
         var clean = reason!.Trim();
         return Fire(CaseTrigger.Withdraw, by, at, clean, () => WithdrawReason = clean);
@@ -179,7 +180,7 @@ public sealed class TrainingCase
         var offered = new List<CaseTrigger>();
         if (Status == CaseStatus.Draft && EditorRefusal(person, roles) is null) offered.AddRange([CaseTrigger.Save, CaseTrigger.Submit]);
         if (ReviewerRefusal(person, roles, workplace) is null)
-            offered.AddRange(new[] { CaseTrigger.Approve, CaseTrigger.Return, CaseTrigger.Withdraw }.Where(permitted.Contains));
+            offered.AddRange(new[] { CaseTrigger.Approve, CaseTrigger.Return, CaseTrigger.Withdraw }.Where(t => permitted.Contains(t) && (t != CaseTrigger.Withdraw || Listed)));
         if (roles.Contains(StaffRole.Trainer) && permitted.Contains(CaseTrigger.Revise)) offered.Add(CaseTrigger.Revise);
         return offered;
     }
@@ -209,10 +210,10 @@ public sealed class TrainingCase
     private StateMachine<CaseStatus, CaseTrigger> BuildMachine()
     {
         var machine = new StateMachine<CaseStatus, CaseTrigger>(() => Status, s => Status = s);
-        machine.Configure(CaseStatus.Draft).Permit(CaseTrigger.Submit, CaseStatus.InReview)
-            .PermitIf(CaseTrigger.Withdraw, CaseStatus.Withdrawn, () => Listed, "案例尚未发布，无需撤回");
+        // A revision in progress (draft or in review) of a listed case can be withdrawn too: Withdraw checks Listed first.
+        machine.Configure(CaseStatus.Draft).Permit(CaseTrigger.Submit, CaseStatus.InReview).Permit(CaseTrigger.Withdraw, CaseStatus.Withdrawn);
         machine.Configure(CaseStatus.InReview).Permit(CaseTrigger.Approve, CaseStatus.Published).Permit(CaseTrigger.Return, CaseStatus.Draft)
-            .PermitIf(CaseTrigger.Withdraw, CaseStatus.Withdrawn, () => Listed, "案例尚未发布，无需撤回");
+            .Permit(CaseTrigger.Withdraw, CaseStatus.Withdrawn);
         machine.Configure(CaseStatus.Published).Permit(CaseTrigger.Revise, CaseStatus.Draft).Permit(CaseTrigger.Withdraw, CaseStatus.Withdrawn);
         machine.Configure(CaseStatus.Withdrawn).Permit(CaseTrigger.Revise, CaseStatus.Draft);
         return machine;

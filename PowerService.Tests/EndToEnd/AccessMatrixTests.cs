@@ -30,6 +30,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/complaints/{Number}/documents/{KindName}"] = Documents,
         ["/documents/{id:long}"] = Documents,
         ["/loop"] = Staff,
+        ["/cases"] = Staff,
+        ["/cases/{Id:int}"] = Staff,
+        ["/cases/{id:int}/pdf"] = Staff,
         ["/admin/calendar"] = [nameof(StaffRole.Admin)],
         ["/admin/sla"] = [nameof(StaffRole.Admin)],
         ["/admin/kpi"] = [nameof(StaffRole.Admin)],
@@ -54,7 +57,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /account/logout"] = "signed in, antiforgery token (SessionTests)",
     };
 
-    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1", ["{KindName}"] = "CaseFile", ["{id:guid}"] = "6f9619ff-8b86-d011-b42d-00cf4fc964ff" };
+    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1", ["{KindName}"] = "CaseFile", ["{id:guid}"] = "6f9619ff-8b86-d011-b42d-00cf4fc964ff", ["{Id:int}"] = "1", ["{id:int}"] = "1" };
 
     private AppHost _app = null!;
 

@@ -38,11 +38,13 @@ public sealed class AccessTests(AccessTests.SharedHost host) : IClassFixture<Acc
     }
 
     [Fact]
-    public async Task A_trainer_starts_at_the_loop_and_cannot_open_the_live_queue()
+    public async Task A_trainer_starts_at_the_case_library_and_cannot_open_the_live_queue()
     {
         var page = await _app.SignInAsync("trainer");
 
-        Assert.EndsWith("/loop", page.Url);
+        Assert.EndsWith("/cases", page.Url);
+        await Expect(page.Locator("[data-testid=tab-candidates]")).ToBeVisibleAsync();
+        await page.GotoAsync($"{_app.BaseUrl}/loop");
         await Expect(page.Locator("[data-testid=loop-stage-Revisit]")).ToContainTextAsync("二次回访满意");
         await page.GotoAsync($"{_app.BaseUrl}/");
         await Expect(page.Locator("[data-testid=access-denied]")).ToContainTextAsync("培训师只查看已办结并脱敏的案例");

@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddSingleton<Reports.ExportJobs>();
         services.AddScoped<Reports.KpiPolicyService>();
         services.AddSingleton<Reports.ArchiveService>();
+        services.AddScoped<Cases.CaseService>();
         return services;
     }
 }

@@ -76,7 +76,7 @@ public sealed partial class ComplaintService(
         gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (await SessionEndedAsync(db, user, ct) is { } ended) return new StepResult<string>(null, ended);
+            if (await StaffChecks.SessionEndedAsync(db, user, ct) is { } ended) return new StepResult<string>(null, ended);
             var existing = await db.Complaints.Where(c => c.IntakeToken == intakeToken).Select(c => c.Number).SingleOrDefaultAsync(ct);
             if (existing is not null) return new StepResult<string>(existing, StepResult.Success);
 
@@ -108,14 +108,14 @@ public sealed partial class ComplaintService(
         gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (await SessionEndedAsync(db, user, ct) is { } ended) return new ActionOutcome(ended);
+            if (await StaffChecks.SessionEndedAsync(db, user, ct) is { } ended) return new ActionOutcome(ended);
             var complaint = await db.Complaints.Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == number, ct);
             if (complaint is null) return ActionOutcome.Refused($"未找到投诉 {number}");
             if (complaint.Revision != seenRevision) return Conflict(complaint);
 
             var schedule = await schedules.ForDepartmentAsync(complaint.Department, ct);
             var ownerBefore = complaint.Owner.UserId;
-            var workplace = await WorkplaceAsync(db, user, ct);
+            var workplace = await StaffChecks.WorkplaceAsync(db, user, ct);
             var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule, workplace));
             if (!result.Succeeded) return new ActionOutcome(result);
             // The page's list of handlers may be older than an account's disabling: checked here, where it is stored.
@@ -169,32 +169,6 @@ public sealed partial class ComplaintService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Departments.OrderBy(d => d.Id).Select(d => d.Name).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// An open tab keeps its sign-in until it next revalidates; a write from a session that has since
-    /// ended (signed out, disabled, password or roles changed) is refused at once, here.
-    /// </summary>
-    private static async Task<StepResult?> SessionEndedAsync(AppDbContext db, StaffUser user, CancellationToken ct)
-    {
-        if (user.SecurityStamp is null) return null; // the system's own steps and service-level callers carry no session
-        var account = await db.Users.Where(u => u.Id == user.Actor.UserId).Select(u => new { u.SecurityStamp, u.IsDisabled }).SingleOrDefaultAsync(ct);
-        return account is { IsDisabled: false } && account.SecurityStamp == user.SecurityStamp
-            ? null
-            : StepResult.Refused("您的登录已失效（已退出、账号停用或权限变更），操作未保存。请重新登录后再办理。");
-    }
-
-    /// <summary>
-    /// Where the person works as stored now (an admin may have moved them since they signed in); the
-    /// system's own steps and service-level callers have no account and carry their own.
-    /// </summary>
-    private static async Task<Workplace> WorkplaceAsync(AppDbContext db, StaffUser user, CancellationToken ct)
-    {
-        var stored = await (from u in db.Users
-                            where u.Id == user.Actor.UserId
-                            select new { u.Department, CompanyLevel = db.Departments.Any(d => d.Name == u.Department && d.IsCompanyLevel) })
-            .SingleOrDefaultAsync(ct);
-        return stored is null ? user.Workplace : new Workplace(stored.Department, stored.CompanyLevel);
     }
 
     private static ActionOutcome Conflict(Complaint current) => ActionOutcome.Refused(ConflictMessage(current), conflict: true);

@@ -1,0 +1,24 @@
+using PowerService.Domain.Cases;
+
+namespace PowerService.Web.Features.Cases;
+
+/// <summary>The editor's form over a case's working copy; tags typed as one line, separated by 、 or spaces.</summary>
+public sealed class CaseForm
+{
+    public string Title { get; set; } = "";
+    public string Background { get; set; } = "";
+    public string Process { get; set; } = "";
+    public string Solution { get; set; } = "";
+    public string LessonsWorked { get; set; } = "";
+    public string LessonsFailed { get; set; } = "";
+    public string Tags { get; set; } = "";
+
+    public static CaseForm From(CaseContent c) => new()
+    {
+        Title = c.Title, Background = c.Background, Process = c.Process, Solution = c.Solution,
+        LessonsWorked = c.LessonsWorked, LessonsFailed = c.LessonsFailed, Tags = string.Join("、", c.Tags),
+    };
+
+    public CaseContent ToContent() => new(Title, Background, Process, Solution, LessonsWorked, LessonsFailed,
+        Tags.Split(['、', ',', '，', ' ', '　', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
