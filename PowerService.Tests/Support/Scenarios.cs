@@ -39,4 +39,24 @@ public static class Scenarios
         await Act((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
         return number;
     }
+
+    /// <summary>A 95598 complaint carried to 已办结: investigated, resolved, revisited twice, improvement recorded.</summary>
+    public static async Task<string> ClosedAsync(ComplaintService complaints, FakeTimeProvider time, StaffUser agent, StaffUser handler, ComplaintIntake? intake = null)
+    {
+        var number = (await complaints.RegisterAsync(intake ?? ComplaintBuilder.ValidIntake(), Guid.NewGuid(), agent)).Value!;
+        async Task Act(Func<Complaint, StepContext, StepResult> step, StaffUser? by = null)
+        {
+            var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, by ?? handler, null, step);
+            Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
+        }
+        await Act((c, ctx) => c.Dispatch(new DispatchOrder(handler.Actor, handler.Department), ctx), agent);
+        await Act((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
+        await Act((c, ctx) => c.Resolve(ComplaintBuilder.Resolution(time.GetUtcNow().AddHours(20)), ctx));
+        time.Advance(TimeSpan.FromHours(20));
+        await Act((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
+        time.Advance(TimeSpan.FromDays(7));
+        await Act((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
+        await Act((c, ctx) => c.Improve(ComplaintBuilder.Plan, ctx));
+        return number;
+    }
 }
