@@ -82,6 +82,12 @@ public sealed class LeakFixture : IAsyncLifetime
 /// </summary>
 public sealed class PrivacyLeakTests(LeakFixture fixture) : IClassFixture<LeakFixture>
 {
+    private static bool Found(IReadOnlyList<byte[]> frames, string value) => BrowserCapture.Found(frames, value);
+
+    private static Task<Seen> CaptureAsync(IPage page, Func<Func<Task>, Task> steps) => BrowserCapture.CaptureAsync(page, steps);
+
+    private static void AssertNoValue(Seen seen, IEnumerable<string> values) => BrowserCapture.AssertNoValue(seen, values);
+
     private AppHost App => fixture.App;
 
     /// <summary>Every role that sees live complaints masked: new masked roles join the test by themselves.</summary>
@@ -161,10 +167,6 @@ public sealed class PrivacyLeakTests(LeakFixture fixture) : IClassFixture<LeakFi
         Assert.DoesNotContain(LeakFixture.Phone, await auditor.ContentAsync());
     }
 
-    private sealed record Download(string Url, int Status, string ContentType, byte[] Body);
-
-    private sealed record Seen(string Html, IReadOnlyList<byte[]> Frames, IReadOnlyList<Download> Downloads);
-
     /// <summary>Signs in and visits every surface; returns what the browser received.</summary>
     private async Task<(IPage Page, Seen Seen)> BrowseAsync(string userName, bool reveal = false)
     {
@@ -205,71 +207,11 @@ public sealed class PrivacyLeakTests(LeakFixture fixture) : IClassFixture<LeakFi
         return (page, seen with { Downloads = downloads });
     }
 
-    /// <summary>
-    /// Runs the steps, which call the snapshot after each page they reach, and returns those pages' HTML
-    /// and every WebSocket frame the browser received meanwhile.
-    /// </summary>
-    private static async Task<Seen> CaptureAsync(IPage page, Func<Func<Task>, Task> steps)
-    {
-        var frames = new List<byte[]>();
-        var html = new StringBuilder();
-        void OnFrame(object? _, IWebSocketFrame f) { lock (frames) frames.Add(f.Binary ?? Encoding.UTF8.GetBytes(f.Text ?? "")); }
-        void OnSocket(object? _, IWebSocket ws) => ws.FrameReceived += OnFrame;
-        async Task Snapshot()
-        {
-            await page.WaitForTimeoutAsync(200); // the last render batches of this page
-            html.Append(await page.ContentAsync());
-        }
-        page.WebSocket += OnSocket;
-        try
-        {
-            await steps(Snapshot);
-        }
-        finally
-        {
-            page.WebSocket -= OnSocket;
-        }
-        lock (frames) return new Seen(html.ToString(), [.. frames], []);
-    }
-
     private static async Task SearchAsync(IPage page, string text)
     {
         var box = page.Locator("[data-testid=queue-search]");
         await box.FillAsync(text);
         await box.BlurAsync(); // commits at once, without the 400 ms wait for typing to stop
         await page.WaitForTimeoutAsync(300);
-    }
-
-    private static void AssertNoValue(Seen seen, IEnumerable<string> values)
-    {
-        var downloads = seen.Downloads.Select(d => d.ContentType.Contains("pdf") ? PdfText.Squeeze(PdfText.Extract(d.Body)) : Encoding.UTF8.GetString(d.Body)).ToList();
-        var leaks = values.SelectMany(v => new[]
-        {
-            seen.Html.Contains(v) ? $"{v} in the HTML" : null,
-            Found(seen.Frames, v) ? $"{v} in a WebSocket frame" : null,
-            downloads.Any(d => d.Contains(v)) ? $"{v} in a download" : null,
-            Base64Forms(v).Any(b => seen.Html.Contains(b) || Found(seen.Frames, b)) ? $"{v} base64-encoded" : null,
-        }).OfType<string>().ToList();
-        Assert.True(leaks.Count == 0, "Leaked: " + string.Join("; ", leaks));
-    }
-
-    /// <summary>Whether the UTF-8 bytes of <paramref name="value"/> occur in the frames (searched joined, so a value split between frames counts too).</summary>
-    private static bool Found(IReadOnlyList<byte[]> frames, string value)
-    {
-        var needle = Encoding.UTF8.GetBytes(value);
-        return frames.Any(f => f.AsSpan().IndexOf(needle) >= 0) || frames.SelectMany(f => f).ToArray().AsSpan().IndexOf(needle) >= 0;
-    }
-
-    /// <summary>The value's base64 at each of the three byte alignments it can start at, without the characters its neighbours change.</summary>
-    private static IEnumerable<string> Base64Forms(string value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        for (var offset = 0; offset < 3; offset++)
-        {
-            var encoded = Convert.ToBase64String([.. new byte[offset], .. bytes]);
-            var start = offset == 0 ? 0 : 4; // the first group mixes in the padding bytes
-            var end = encoded.Length - 4; // the last group may mix in what follows
-            if (end - start >= 8) yield return encoded[start..end];
-        }
     }
 }

@@ -43,7 +43,9 @@ public static class Scenarios
     /// <summary>A 95598 complaint carried to 已办结: investigated, resolved, revisited twice, improvement recorded.</summary>
     public static async Task<string> ClosedAsync(ComplaintService complaints, FakeTimeProvider time, StaffUser agent, StaffUser handler, ComplaintIntake? intake = null)
     {
-        var number = (await complaints.RegisterAsync(intake ?? ComplaintBuilder.ValidIntake(), Guid.NewGuid(), agent)).Value!;
+        var registered = await complaints.RegisterAsync(intake ?? ComplaintBuilder.ValidIntake(), Guid.NewGuid(), agent);
+        Assert.True(registered.Succeeded, string.Join("；", registered.Errors.Select(e => e.Message)));
+        var number = registered.Value!;
         async Task Act(Func<Complaint, StepContext, StepResult> step, StaffUser? by = null)
         {
             var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, by ?? handler, null, step);

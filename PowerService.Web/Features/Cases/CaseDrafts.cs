@@ -35,9 +35,9 @@ public static class CaseDrafts
     }
 
     /// <summary>The first words of the complaint, de-identified: what a trainer sees before choosing it.</summary>
-    public static string Excerpt(Complaint complaint)
+    public static string Excerpt(Complaint complaint, IReadOnlyDictionary<string, string> staff)
     {
-        var text = new Anonymiser(complaint.Customer).Text(complaint.Content) ?? "";
+        var text = StaffToRoles(new Anonymiser(complaint.Customer).Text(complaint.Content) ?? "", staff);
         return text.Length <= 80 ? text : text[..80] + "…";
     }
 

@@ -40,8 +40,9 @@ public sealed partial class CaseService(
             .Where(c => c.Stage == Stage.Closed && c.AnonymisedAt == null && !db.TrainingCases.Any(t => t.SourceComplaintId == c.Id));
         if (category is { } only) query = query.Where(c => c.Category == only);
         var complaints = await query.OrderByDescending(c => c.ClosedAt).Take(take).ToListAsync(ct);
+        var staff = await StaffDirectoryAsync(db, ct);
         return complaints.Select(c => new CaseCandidate(c.Id, c.Number, c.Category, c.SubCategory, c.Channel, c.ClosedAt!.Value.ChinaDate(),
-            CaseDrafts.Excerpt(c))).ToList();
+            CaseDrafts.Excerpt(c, staff))).ToList();
     }
 
     /// <summary>Starts a case from a closed complaint: the draft is the de-identified record.</summary>
