@@ -43,6 +43,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<NotificationService>();
         Services.AddScoped<CurrentStaff>();
         Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Reports.ArchiveService>()); // the 报表 menu's badge
+        Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Documents.DocumentRenderer>());
+        Services.AddScoped<PowerService.Web.Features.Cases.CaseService>(); // the 案例库 menu's badge
         _auth = AddAuthorization();
         AddServices();
         SetRendererInfo(new RendererInfo("Server", true));
