@@ -360,4 +360,19 @@ public static class Labels
         Cases.CaseOutcome.Escalated => "升级处理",
         _ => outcome.ToString(),
     };
+
+    public static string Of(Cases.RedactionKind kind) => kind switch
+    {
+        Cases.RedactionKind.CustomerName => "客户姓名",
+        Cases.RedactionKind.Phone => "电话号码",
+        Cases.RedactionKind.AccountNumber => "户号",
+        Cases.RedactionKind.IdNumber => "身份证号",
+        Cases.RedactionKind.BankCard => "银行卡号",
+        Cases.RedactionKind.Email => "电子邮箱",
+        Cases.RedactionKind.Address => "详细地址",
+        Cases.RedactionKind.Plate => "车牌号",
+        Cases.RedactionKind.StaffName => "员工姓名（改为岗位）",
+        Cases.RedactionKind.Manual => "手工遮盖",
+        _ => kind.ToString(),
+    };
 }

@@ -24,6 +24,7 @@ public sealed class TrainingCase
 {
     private List<CaseVersion> _versions = [];
     private List<CaseEvent> _history = [];
+    private List<RedactionCount> _replaced = [];
     private StateMachine<CaseStatus, CaseTrigger>? _machine;
 
     private TrainingCase() { } // for EF Core
@@ -63,6 +64,9 @@ public sealed class TrainingCase
 
     public string? WithdrawReason { get; private set; }
 
+    /// <summary>What the de-identifier replaced in the first draft, by kind: the trainer checks the rest.</summary>
+    public IReadOnlyList<RedactionCount> Replaced => _replaced;
+
     public IReadOnlyList<CaseVersion> Versions => _versions;
     public IReadOnlyList<CaseEvent> History => _history;
 
@@ -77,7 +81,8 @@ public sealed class TrainingCase
     public const string DepartmentOnly = "只有该投诉所在部门的管理人员或公司级管理人员可以审核";
 
     /// <summary>Starts a case from a closed complaint; the content is what the de-identifier made of it.</summary>
-    public static StepResult<TrainingCase> Create(Complaint source, CaseContent content, Actor by, IReadOnlyCollection<StaffRole> roles, DateTimeOffset at, int chinaYear)
+    public static StepResult<TrainingCase> Create(Complaint source, CaseContent content, Actor by, IReadOnlyCollection<StaffRole> roles, DateTimeOffset at, int chinaYear,
+        IReadOnlyList<RedactionCount>? replaced = null)
     {
         if (!roles.Contains(StaffRole.Trainer)) return new(null, StepResult.Refused("只有培训师可以编写案例"));
         if (source.Stage != Stage.Closed) return new(null, StepResult.Refused("只有已办结的投诉可以编写为案例"));
@@ -100,6 +105,7 @@ public sealed class TrainingCase
             CreatedAt = at,
             UpdatedAt = at,
             Draft = normalised,
+            _replaced = [.. replaced ?? []],
         };
         created._history.Add(new CaseEvent(at, by, CaseTrigger.Create, CaseStatus.Draft, CaseStatus.Draft));
         return new(created, StepResult.Success);

@@ -32,6 +32,8 @@ internal sealed class TrainingCaseConfiguration : IEntityTypeConfiguration<Train
         builder.Property(c => c.Draft).AsJson();
         builder.Property<List<CaseVersion>>("_versions").HasColumnName("Versions").AsJson();
         builder.Property<List<CaseEvent>>("_history").HasColumnName("History").AsJson();
+        builder.Property<List<RedactionCount>>("_replaced").HasColumnName("Replaced").AsJson();
+        builder.Ignore(c => c.Replaced);
         builder.Ignore(c => c.Versions);
         builder.Ignore(c => c.History);
         builder.Ignore(c => c.Published);

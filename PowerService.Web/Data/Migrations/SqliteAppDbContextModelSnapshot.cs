@@ -222,6 +222,11 @@ namespace PowerService.Web.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("History");
 
+                    b.Property<string>("_replaced")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Replaced");
+
                     b.Property<string>("_versions")
                         .IsRequired()
                         .HasColumnType("TEXT")

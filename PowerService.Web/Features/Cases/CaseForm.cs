@@ -19,6 +19,21 @@ public sealed class CaseForm
         LessonsWorked = c.LessonsWorked, LessonsFailed = c.LessonsFailed, Tags = string.Join("、", c.Tags),
     };
 
+    /// <summary>Masks a phrase in every section (the trainer's "mask more"); returns how many places it was in.</summary>
+    public int MaskMore(string? phrase)
+    {
+        var count = 0;
+        string Mask(string text)
+        {
+            var masked = Deidentifier.MaskMore(new DeidentifiedText(text, []), phrase);
+            count += masked.Redactions.Count;
+            return masked.Text;
+        }
+        (Title, Background, Process, Solution, LessonsWorked, LessonsFailed, Tags) =
+            (Mask(Title), Mask(Background), Mask(Process), Mask(Solution), Mask(LessonsWorked), Mask(LessonsFailed), Mask(Tags));
+        return count;
+    }
+
     public CaseContent ToContent() => new(Title, Background, Process, Solution, LessonsWorked, LessonsFailed,
         Tags.Split(['、', ',', '，', ' ', '　', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

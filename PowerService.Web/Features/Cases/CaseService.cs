@@ -57,7 +57,8 @@ public sealed partial class CaseService(
             if (complaint is null) return new CaseOutcomeResult(StepResult.Refused("投诉不存在"));
             var staff = await StaffDirectoryAsync(db, ct);
             var now = time.GetUtcNow();
-            var created = TrainingCase.Create(complaint, CaseDrafts.From(complaint, staff), user.Actor, user.Roles, now, complaint.ReceivedAt.ChinaDate().Year);
+            var draft = CaseDraft.From(complaint, staff);
+            var created = TrainingCase.Create(complaint, draft.Content, user.Actor, user.Roles, now, complaint.ReceivedAt.ChinaDate().Year, draft.Replaced);
             if (!created.Succeeded) return new CaseOutcomeResult(created.Outcome);
             db.TrainingCases.Add(created.Value!);
             if (await SaveAsync(db, ct) is { } failed) return new CaseOutcomeResult(failed);

@@ -233,6 +233,11 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("History");
 
+                    b.Property<string>("_replaced")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Replaced");
+
                     b.Property<string>("_versions")
                         .IsRequired()
                         .HasColumnType("text")

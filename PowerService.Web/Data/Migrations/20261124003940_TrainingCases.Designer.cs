@@ -12,7 +12,7 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124001143_TrainingCases")]
+    [Migration("20261124003940_TrainingCases")]
     partial class TrainingCases
     {
         /// <inheritdoc />
@@ -224,6 +224,11 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("History");
+
+                    b.Property<string>("_replaced")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Replaced");
 
                     b.Property<string>("_versions")
                         .IsRequired()

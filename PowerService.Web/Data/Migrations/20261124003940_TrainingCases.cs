@@ -33,6 +33,7 @@ namespace PowerService.Web.Data.Migrations
                     Listed = table.Column<bool>(type: "INTEGER", nullable: false),
                     SearchText = table.Column<string>(type: "TEXT", nullable: false),
                     History = table.Column<string>(type: "TEXT", nullable: false),
+                    Replaced = table.Column<string>(type: "TEXT", nullable: false),
                     Versions = table.Column<string>(type: "TEXT", nullable: false),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     AuthorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),

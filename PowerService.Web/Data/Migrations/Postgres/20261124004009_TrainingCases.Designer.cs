@@ -13,7 +13,7 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261124001201_TrainingCases")]
+    [Migration("20261124004009_TrainingCases")]
     partial class TrainingCases
     {
         /// <inheritdoc />
@@ -235,6 +235,11 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("History");
+
+                    b.Property<string>("_replaced")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Replaced");
 
                     b.Property<string>("_versions")
                         .IsRequired()

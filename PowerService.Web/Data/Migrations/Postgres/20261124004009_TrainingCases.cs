@@ -35,6 +35,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     Listed = table.Column<bool>(type: "boolean", nullable: false),
                     SearchText = table.Column<string>(type: "text", nullable: false),
                     History = table.Column<string>(type: "text", nullable: false),
+                    Replaced = table.Column<string>(type: "text", nullable: false),
                     Versions = table.Column<string>(type: "text", nullable: false),
                     AuthorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     AuthorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
