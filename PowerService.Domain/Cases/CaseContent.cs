@@ -46,7 +46,7 @@ public sealed record CaseContent(
         new(nameof(LessonsFailed), c => TextRules.WithinLength(c.LessonsFailed, Limits.Section), $"失败教训不能超过 {Limits.Section} 字"),
         new(nameof(Title), c => Sections(c).All(TextRules.IsPlainText), "案例内容只能是纯文本，不能包含 HTML 标记、控制字符或表情符号"),
         new(nameof(Tags), c => c.Tags.Count <= Limits.Tags, $"标签最多 {Limits.Tags} 个"),
-        new(nameof(Tags), c => c.Tags.All(t => t.Trim().Length is > 0 and <= Limits.Tag && TextRules.IsPlainText(t)), $"每个标签 1–{Limits.Tag} 个字，纯文本"),
+        new(nameof(Tags), c => c.Tags.All(t => t.Trim().Length is > 0 and <= Limits.Tag && TextRules.IsPlainText(t) && !t.Contains('|')), $"每个标签 1–{Limits.Tag} 个字，纯文本，不含“|”"),
     ];
 
     /// <summary>Trimmed text and distinct, trimmed tags, so two saves of the same words compare equal.</summary>

@@ -78,6 +78,9 @@ public sealed class TrainingCase
     /// <summary>The latest published version as one text, searched by the library; empty when not listed.</summary>
     public string SearchText { get; private set; } = "";
 
+    /// <summary>The listed version's tags as "|停电|电费|", so the library filters by a whole tag; empty when not listed.</summary>
+    public string TagList { get; private set; } = "";
+
     public const string DepartmentOnly = "只有该投诉所在部门的管理人员或公司级管理人员可以审核";
 
     /// <summary>Starts a case from a closed complaint; the content is what the de-identifier made of it.</summary>
@@ -234,6 +237,7 @@ public sealed class TrainingCase
         if (trigger == CaseTrigger.Withdraw) Listed = false;
         if (trigger == CaseTrigger.Approve) Listed = true;
         SearchText = Listed && Published is { } version ? version.Content.SearchText : "";
+        TagList = Listed && Published is { } tagged && tagged.Content.Tags.Count > 0 ? $"|{string.Join('|', tagged.Content.Tags)}|" : "";
         _history.Add(new CaseEvent(at, by, trigger, from, Status, reason));
         Touch(at);
         return StepResult.Success;

@@ -57,6 +57,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         RefuseTimelineRewrites();
         ComplaintIndexes.RefreshPhoneTails(ChangeTracker);
         MeasureRefresh.Refresh(this);
+        if (CaseSearchIndex.Pending(this) is { Count: > 0 })
+            throw new InvalidOperationException("Cases are saved with SaveChangesAsync, which keeps their search index in the same transaction.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -70,7 +72,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     private async Task<int> SaveWithMeasuresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await MeasureRefresh.RefreshAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var searched = CaseSearchIndex.Pending(this);
+        if (searched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // A case's text and its search index change together or not at all.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await CaseSearchIndex.WriteAsync(this, CaseSearchIndex.Snapshot(searched), cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>

@@ -115,7 +115,7 @@ public abstract class CaseServiceTests(DatabaseProvider provider) : IAsyncLifeti
         var published = await PublishedAsync();
 
         var found = await Cases.LibraryAsync(new CaseQuery("号码变更后无人核实"), _handler, ct: TestContext.Current.CancellationToken);
-        Assert.Equal([published], found.Select(c => c.Id));
+        Assert.Equal([published], found.Cases.Select(c => c.Id));
         Assert.Equal("该案例尚未发布或已撤回", (await Cases.GetAsync(draft, _handler, ct: TestContext.Current.CancellationToken)).Refusal);
         Assert.True((await Cases.GetAsync(draft, _manager, ct: TestContext.Current.CancellationToken)).View!.ShowsWorkingCopy);
 

@@ -17,6 +17,7 @@ internal sealed class TrainingCaseConfiguration : IEntityTypeConfiguration<Train
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ReturnReason).HasMaxLength(500);
+        builder.Property(c => c.TagList).HasMaxLength(200);
         builder.Property(c => c.WithdrawReason).HasMaxLength(500);
         builder.ComplexProperty(c => c.Editor, a =>
         {

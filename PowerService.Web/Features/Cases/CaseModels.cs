@@ -8,7 +8,11 @@ public sealed record CaseCandidate(int ComplaintId, string Number, Category Cate
 
 /// <summary>A case in a list: the library, the review queue, a trainer's own.</summary>
 public sealed record CaseSummary(int Id, string Title, Category Category, string SubCategory, Channel Channel, CaseOutcome Outcome, int Year,
-    CaseStatus Status, int? Version, string Editor, DateTimeOffset UpdatedAt, IReadOnlyList<string> Tags);
+    CaseStatus Status, int? Version, string Editor, DateTimeOffset UpdatedAt, IReadOnlyList<string> Tags)
+{
+    /// <summary>Words around the first search hit, when the list answers a search.</summary>
+    public string? Snippet { get; init; }
+}
 
 /// <summary>
 /// A case as one person may open it: the content they may read (the working copy for its editor,

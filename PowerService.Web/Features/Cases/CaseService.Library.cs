@@ -3,12 +3,15 @@ using PowerService.Domain.Cases;
 
 namespace PowerService.Web.Features.Cases;
 
+/// <summary>The library's answer: a page of cases, best first, and how many match in all.</summary>
+public sealed record CaseResults(IReadOnlyList<CaseSummary> Cases, int Total, IReadOnlyList<string> Terms);
+
 public sealed partial class CaseService
 {
-    /// <summary>Published cases matching the words (every word) and the filters, the newest first.</summary>
-    public async Task<IReadOnlyList<CaseSummary>> LibraryAsync(CaseQuery query, Shared.StaffUser user, int take = 50, CancellationToken ct = default)
+    /// <summary>Published cases matching every word and the filters: by relevance when words are given, else the newest first.</summary>
+    public async Task<CaseResults> LibraryAsync(CaseQuery query, Shared.StaffUser user, int take = 50, CancellationToken ct = default)
     {
-        if (!MayReadLibrary(user)) return [];
+        if (!MayReadLibrary(user)) return new([], 0, []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cases = db.TrainingCases.AsNoTracking().Where(c => c.Listed);
         if (query.Category is { } category) cases = cases.Where(c => c.Category == category);
@@ -16,10 +19,34 @@ public sealed partial class CaseService
         if (query.Channel is { } channel) cases = cases.Where(c => c.Channel == channel);
         if (query.Outcome is { } outcome) cases = cases.Where(c => c.Outcome == outcome);
         if (query.Year is { } year) cases = cases.Where(c => c.Year == year);
-        foreach (var word in (query.Text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8))
-            cases = cases.Where(c => c.SearchText.Contains(word));
-        var found = await cases.OrderByDescending(c => c.UpdatedAt).Take(take * 4).ToListAsync(ct);
-        return found.Where(c => string.IsNullOrWhiteSpace(query.Tag) || c.Published!.Content.Tags.Contains(query.Tag.Trim()))
-            .Take(take).Select(Summary).ToList();
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = $"|{query.Tag.Trim()}|";
+            cases = cases.Where(c => c.TagList.Contains(tag));
+        }
+        var terms = CaseSearch.Terms(query.Text);
+        if (terms.Count == 0 && !string.IsNullOrWhiteSpace(query.Text)) return new([], 0, []); // only symbols typed: nothing to find
+        if (terms.Count == 0)
+        {
+            var total = await cases.CountAsync(ct);
+            var newest = await cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
+            return new(newest.Select(Summary).ToList(), total, terms);
+        }
+        var matched = from c in cases
+                      join h in CaseSearch.Hits(db, terms) on c.Id equals h.Id
+                      select new { Case = c, h.Score };
+        var count = await matched.CountAsync(ct);
+        var best = await matched.OrderBy(m => m.Score).ThenByDescending(m => m.Case.Id).Take(take).ToListAsync(ct);
+        return new(best.Select(m => Summary(m.Case) with { Snippet = Snippet(m.Case.SearchText, terms) }).ToList(), count, terms);
+    }
+
+    /// <summary>About 60 characters around the first word found, for the results list.</summary>
+    public static string? Snippet(string text, IReadOnlyList<string> terms)
+    {
+        var at = terms.Select(t => text.IndexOf(t, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (at < 0) return null;
+        var start = Math.Max(0, at - 20);
+        var end = Math.Min(text.Length, at + 40);
+        return (start > 0 ? "…" : "") + text[start..end].Replace('\n', ' ') + (end < text.Length ? "…" : "");
     }
 }

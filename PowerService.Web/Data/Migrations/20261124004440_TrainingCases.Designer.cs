@@ -12,7 +12,7 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124003940_TrainingCases")]
+    [Migration("20261124004440_TrainingCases")]
     partial class TrainingCases
     {
         /// <inheritdoc />
@@ -208,6 +208,11 @@ namespace PowerService.Web.Data.Migrations
                     b.Property<string>("SubCategory")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagList")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")

@@ -13,7 +13,7 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261124004009_TrainingCases")]
+    [Migration("20261124004453_TrainingCases")]
     partial class TrainingCases
     {
         /// <inheritdoc />
@@ -220,6 +220,11 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("TagList")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -32,6 +32,7 @@ namespace PowerService.Web.Data.Migrations
                     WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Listed = table.Column<bool>(type: "INTEGER", nullable: false),
                     SearchText = table.Column<string>(type: "TEXT", nullable: false),
+                    TagList = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     History = table.Column<string>(type: "TEXT", nullable: false),
                     Replaced = table.Column<string>(type: "TEXT", nullable: false),
                     Versions = table.Column<string>(type: "TEXT", nullable: false),

@@ -34,6 +34,7 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     WithdrawReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Listed = table.Column<bool>(type: "boolean", nullable: false),
                     SearchText = table.Column<string>(type: "text", nullable: false),
+                    TagList = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     History = table.Column<string>(type: "text", nullable: false),
                     Replaced = table.Column<string>(type: "text", nullable: false),
                     Versions = table.Column<string>(type: "text", nullable: false),
