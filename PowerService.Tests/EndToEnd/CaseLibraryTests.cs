@@ -123,5 +123,15 @@ public sealed class CaseLibraryTests(CaseLibraryFixture fixture) : IClassFixture
         await Expect(handler.Locator("[data-testid=case-actions]")).ToHaveCountAsync(0);
         Assert.Equal(caseUrl.Split('?')[0], handler.Url.Split('?')[0]);
         await handler.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("case-published.png"), FullPage = true });
+
+        // A new complaint of the same kind shows the case beside it, with its lessons.
+        string live;
+        using (var scope = App.Services.CreateScope())
+            live = await Scenarios.DispatchedAsync(scope.ServiceProvider.GetRequiredService<ComplaintService>(), await App.StaffAsync("agent"), await App.StaffAsync("handler"),
+                ComplaintBuilder.ValidIntake() with { Category = Category.Billing, SubCategory = "电费突增", UpstreamReference = "GD2026112300999", Content = "本月电费突然比上月高出两倍多，怀疑电表计量不准，要求校验电表并解释。" });
+        await handler.GotoAsync($"{App.BaseUrl}/complaints/{live}");
+        await Expect(handler.Locator("[data-testid=similar-case]").First).ToContainTextAsync("电费突增怀疑电表不准的校验与解释");
+        await Expect(handler.Locator("[data-testid=similar-case]").First).ToContainTextAsync("首次答复只说电表没问题");
+        await handler.Locator("[data-testid=similar-cases]").ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("case-similar-on-complaint.png") });
     }
 }

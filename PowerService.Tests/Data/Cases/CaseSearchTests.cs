@@ -145,6 +145,23 @@ public abstract class CaseSearchTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_live_complaint_is_shown_the_published_cases_most_like_it_with_their_lessons()
+    {
+        var like = await ListedAsync("计划停电未通知致食物变质", "计划停电前客户没有收到停电通知，冰箱食物变质要求赔偿。", ["停电通知"]);
+        await ListedAsync("停电检修公告", "检修公告张贴位置不明显。", ["公告"]);
+        var withdrawn = await ListedAsync("停电未通知（旧）", "全天停电事先没有收到任何停电通知，冰箱食物变质。", ["停电通知"], then: c =>
+            Assert.True(c.Withdraw("已被新案例替代", Manager, [StaffRole.Manager], CompanyLevel, _db.Time.GetUtcNow()).Succeeded));
+        var live = await _db.LoadAsync(await Scenarios.DispatchedAsync(_db.Complaints, await _db.StaffAsync("agent"), _handler));
+
+        var similar = await Cases.SimilarAsync(live, _handler, ct: Ct);
+
+        Assert.Equal(like, similar[0].Id);
+        Assert.DoesNotContain(similar, s => s.Id == withdrawn);
+        Assert.Equal(TrainingCaseTests.Complete.LessonsWorked, similar[0].LessonsWorked);
+        Assert.Empty(await Cases.SimilarAsync(_source, _handler, ct: Ct)); // a closed complaint is not shown any
+    }
+
+    [Fact]
     public async Task Results_carry_a_snippet_around_the_first_word_found()
     {
         await ListedAsync("营业厅排队", "客户在营业厅排队一小时未办理业务，工作人员态度冷淡。", ["营业厅"]);
