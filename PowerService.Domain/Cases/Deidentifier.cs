@@ -146,17 +146,7 @@ public sealed partial class Deidentifier
     }
 
     /// <summary>Full-width ASCII forms and the ideographic space folded to ASCII, one character for one, so positions stay.</summary>
-    public static string Fold(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var c = chars[i];
-            if (c is >= '\uFF01' and <= '\uFF5E') chars[i] = (char)(c - 0xFEE0);
-            else if (c == '\u3000') chars[i] = ' ';
-        }
-        return new string(chars);
-    }
+    public static string Fold(string text) => Text.ChineseText.Fold(text);
 
     private static string Digits(string value) => new([.. Fold(value).Where(char.IsAsciiDigit)]);
 
