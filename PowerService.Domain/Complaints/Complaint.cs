@@ -85,14 +85,31 @@ public sealed partial class Complaint
     /// </summary>
     public StepResult IssueDocument(DocumentIssueRequest request, StepContext context)
     {
+        if (WordingRefusal(request, context) is { } wording) return StepResult.Refused([wording]);
         var version = NextDocumentVersion(request.Kind);
         var reason = version > 1 ? TextRules.Clean(request.Reason) : null;
+        var overridden = request.IsLetter && request.Forbidden is { Count: > 0 } found
+            ? $"；含服务忌语“{string.Join("”“", found)}”，管理人员签发理由：{Shorten(TextRules.Clean(request.WordingOverride)!)}" : "";
         return Fire(LoopTrigger.IssueDocument, request, context,
             () => _documents = [.. _documents, new Documents.DocumentIssue(request.Kind, version, request.Sha256!.ToLowerInvariant(), context.At.ToUniversalTime(), context.By,
                 reason, request.ContentSha256!.ToLowerInvariant())],
             () => $"签发《{Documents.ComplaintDocuments.TitleOf(request.Kind)}》第 {version} 版"
                   + (reason is null ? "" : $"，重新签发原因：{Shorten(reason)}")
-                  + $"，SHA-256 {request.Sha256!.ToLowerInvariant()}");
+                  + $"，SHA-256 {request.Sha256!.ToLowerInvariant()}" + overridden);
+    }
+
+    /// <summary>
+    /// A customer letter or 12398 reply holding a forbidden service phrase is issued only by a manager
+    /// who states why (docs/domain.md §6); the reason goes on the timeline with the phrases.
+    /// </summary>
+    private static Text.FieldError? WordingRefusal(DocumentIssueRequest request, StepContext context)
+    {
+        if (!request.IsLetter || request.Forbidden is not { Count: > 0 } found) return null;
+        var phrases = $"“{string.Join("”“", found)}”";
+        if (!context.Roles.Contains(Staff.StaffRole.Manager))
+            return new(nameof(DocumentIssueRequest.WordingOverride), $"文书含服务忌语{phrases}，只有管理人员可以说明理由后签发");
+        return TextRules.AtLeast(request.WordingOverride, 4) ? null
+            : new(nameof(DocumentIssueRequest.WordingOverride), $"文书含服务忌语{phrases}，请修改相关记录后再签发；如确需原样签发，请填写签发理由（至少 4 个字）");
     }
 
     public bool IsFirstTimeResolved => ReopenCount == 0;

@@ -71,7 +71,7 @@ public sealed class ActionPanelTests : ComponentTestBase
         var cut = RenderWithProviders<ActionPanel>(("Complaint", await Db.LoadAsync(number)), ("Staff", agent));
 
         cut.Find("[data-testid=action-AddNote]").Click();
-        cut.Find("[data-testid=field-Text] textarea, textarea[data-testid=field-Text]").Change("已电话联系客户，约定明日上门");
+        cut.Find("[data-testid=field-Text] textarea, textarea[data-testid=field-Text]").Input("已电话联系客户，约定明日上门");
         cut.Find("[data-testid=field-ContactedCustomer] input, input[data-testid=field-ContactedCustomer]").Change(true);
         cut.Find("form").Submit();
 
@@ -91,7 +91,7 @@ public sealed class ActionPanelTests : ComponentTestBase
         var cut = RenderWithProviders<ActionPanel>(("Complaint", complaint), ("Staff", handler));
 
         cut.Find("[data-testid=action-Investigate]").Click();
-        cut.Find("[data-testid=field-Cause]").Change("抄表数据未复核");
+        cut.Find("[data-testid=field-Cause]").Input("抄表数据未复核");
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal("请填写调查核实的事实", FieldMessage(cut, "field-Facts")));
@@ -115,7 +115,7 @@ public sealed class ActionPanelTests : ComponentTestBase
             ("OnChanged", Microsoft.AspNetCore.Components.EventCallback.Factory.Create(this, () => changed = true)));
 
         cut.Find("[data-testid=action-AddNote]").Click();
-        cut.Find("[data-testid=field-Text]").Change("已与客户约定明天上午上门");
+        cut.Find("[data-testid=field-Text]").Input("已与客户约定明天上午上门");
         await Db.Complaints.ActAsync(number, seen.Revision, manager, null, (c, ctx) => c.AddNote(new ProgressNote("经理批示：优先处理"), ctx), Xunit.TestContext.Current.CancellationToken);
         cut.Find("form").Submit();
 

@@ -81,7 +81,10 @@ public sealed class ActionRaceTests : ComponentTestBase
         var page = RenderWithProviders<ComplaintPage>(("Number", number));
         page.WaitForElement($"[data-testid=action-{trigger}]").Click();
         var typed = race.Field == "field-IntoNumber" ? otherNumber : race.Typed;
-        page.Find($"[data-testid={race.Field}]").Change(typed);
+        // Texts a customer reads are checked for service wording as they are typed (Immediate): they take input events.
+        var field = page.Find($"[data-testid={race.Field}]");
+        if (race.Field is "field-Facts" or "field-Solution" or "field-CustomerOpinion" or "field-Text") field.Input(typed);
+        else field.Change(typed);
         page.Find("[data-testid=field-Note]").Change(TypedNote);
 
         var seen = await Db.LoadAsync(number);

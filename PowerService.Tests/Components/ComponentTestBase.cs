@@ -34,6 +34,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Db.Time);
         Services.AddSingleton(Db.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton(Db.Services.GetRequiredService<WriteGate>());
+        Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Wording.WordingService>());
         Services.AddScoped<ComplaintService>();
         Services.AddScoped<PowerService.Web.Features.Privacy.PiiAccessLog>();
         Services.AddSingleton(Db.Services.GetRequiredService<SlaSchedules>());

@@ -34,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ArchivedReport> ArchivedReports => Set<ArchivedReport>();
     public DbSet<AnonymisationRecord> Anonymisations => Set<AnonymisationRecord>();
     public DbSet<PowerService.Domain.Cases.TrainingCase> TrainingCases => Set<PowerService.Domain.Cases.TrainingCase>();
+    public DbSet<WordingPhraseRecord> WordingPhrases => Set<WordingPhraseRecord>();
+    public DbSet<WordingHitRecord> WordingHits => Set<WordingHitRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

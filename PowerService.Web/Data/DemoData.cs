@@ -54,6 +54,18 @@ public sealed class DemoData(AppDbContext db, UserManager<ApplicationUser> users
         await db.SaveChangesAsync();
         foreach (var role in StaffRoles.People.Select(r => r.ToString()))
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        await EnsureWordingDictionaryAsync();
+    }
+
+    /// <summary>The service wording dictionary starts from the seeds' phrases (PhraseBook) when none is stored yet; admins edit it after.</summary>
+    private async Task EnsureWordingDictionaryAsync()
+    {
+        if (await db.WordingPhrases.AnyAsync()) return;
+        db.WordingPhrases.AddRange(PowerService.Domain.Wording.PhraseBook.Defaults.Select(p => new WordingPhraseRecord
+        {
+            Phrase = p.Phrase, Better = p.Better, Situation = p.Situation, Blocks = p.Blocks, UpdatedBy = "系统（初始词库）",
+        }));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Customers served per demo department (admins keep the real ones on /admin/kpi), so 万户投诉量 shows in the demo.</summary>

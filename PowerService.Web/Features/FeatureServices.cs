@@ -38,6 +38,7 @@ public static class FeatureServices
         services.AddScoped<Reports.KpiPolicyService>();
         services.AddSingleton<Reports.ArchiveService>();
         services.AddScoped<Cases.CaseService>();
+        services.AddSingleton<Wording.WordingService>();
         return services;
     }
 }

@@ -30,14 +30,21 @@ public sealed record DeadlineExtension(ClockKind? Clock, DateTimeOffset? NewDue,
 /// (the text without the version and issue time, <see cref="PowerService.Domain.Documents.ComplaintDocuments.ContentSha256"/>)
 /// by <paramref name="ContentSha256"/>. A reissue (version 2 on) says why; the reason is printed in the document.
 /// </summary>
-public sealed record DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind Kind, string? Sha256, string? ContentSha256, string? Reason = null) : IStepData<DocumentIssueRequest>
+/// <param name="Forbidden">The blocking service phrases the document's text holds (found by the caller with the dictionary in force).</param>
+/// <param name="WordingOverride">A manager's reason to issue a customer letter or 12398 reply that holds them.</param>
+public sealed record DocumentIssueRequest(PowerService.Domain.Documents.DocumentKind Kind, string? Sha256, string? ContentSha256, string? Reason = null,
+    IReadOnlyList<string>? Forbidden = null, string? WordingOverride = null) : IStepData<DocumentIssueRequest>
 {
     public static IReadOnlyList<FieldRule<DocumentIssueRequest>> Rules { get; } =
     [
         new(nameof(Sha256), d => IsSha256(d.Sha256), "文书摘要（SHA-256）无效"),
         new(nameof(ContentSha256), d => IsSha256(d.ContentSha256), "文书内容摘要（SHA-256）无效"),
         .. CommonRules.OptionalText<DocumentIssueRequest>(nameof(Reason), "重新签发原因", d => d.Reason, Limits.ShortText),
+        .. CommonRules.OptionalText<DocumentIssueRequest>(nameof(WordingOverride), "签发理由", d => d.WordingOverride, Limits.ShortText),
     ];
+
+    /// <summary>The documents a customer or the regulator reads, which must not carry a forbidden service phrase without a manager's reason.</summary>
+    public bool IsLetter => Kind is PowerService.Domain.Documents.DocumentKind.CustomerAnswer or PowerService.Domain.Documents.DocumentKind.Reply12398;
 
     private static bool IsSha256(string? hash) => hash is { Length: 64 } h && h.All(Uri.IsHexDigit);
 }

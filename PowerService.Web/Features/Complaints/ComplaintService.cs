@@ -7,6 +7,7 @@ using PowerService.Domain.Privacy;
 using PowerService.Domain.Sla;
 using PowerService.Domain.Staff;
 using PowerService.Domain.Time;
+using PowerService.Domain.Wording;
 using PowerService.Web.Data;
 using PowerService.Web.Features.Shared;
 using PowerService.Web.Features.Sla;
@@ -26,6 +27,7 @@ public sealed partial class ComplaintService(
     SlaSchedules schedules,
     Integrity.IntegrityAlarm alarm,
     Privacy.PiiAccessLog accessLog,
+    Wording.WordingService wording,
     ILogger<ComplaintService> log)
 {
     /// <summary>A complaint by the same customer within this many days is a repeat (domain.md §4).</summary>
@@ -115,9 +117,12 @@ public sealed partial class ComplaintService(
 
             var schedule = await schedules.ForDepartmentAsync(complaint.Department, ct);
             var ownerBefore = complaint.Owner.UserId;
+            var customerFacingBefore = CustomerFacing.Texts(complaint);
             var workplace = await StaffChecks.WorkplaceAsync(db, user, ct);
             var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule, workplace));
             if (!result.Succeeded) return new ActionOutcome(result);
+            // Forbidden service phrases just written where the customer will read them count against the writer (the page warned as they typed).
+            db.WordingHits.AddRange(await wording.HitsAsync(CustomerFacing.Written(customerFacingBefore, CustomerFacing.Texts(complaint)), user, number, ct));
             // The page's list of handlers may be older than an account's disabling: checked here, where it is stored.
             if (complaint.Owner.UserId != ownerBefore && !await db.Users.AnyAsync(u => u.Id == complaint.Owner.UserId && !u.IsDisabled, ct))
                 return new ActionOutcome(StepResult.Refused([new("Handler", $"{complaint.Owner.DisplayName} 的账号已停用，请另选处理人")]));

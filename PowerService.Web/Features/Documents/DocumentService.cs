@@ -19,8 +19,12 @@ public sealed record IssuedVersion(long FileId, int Version, string Sha256, Date
 /// <summary>What the documents page shows for one kind of document; <see cref="Unchanged"/> says why a reissue is pointless now.</summary>
 /// <param name="Revision">The complaint's revision the preview was drawn from: issuing from this view issues that content or meets the conflict message.</param>
 /// <param name="NotShown">Why the preview is withheld: its access could not be logged.</param>
+/// <param name="Wording">Forbidden service phrases in the document as it reads now, with their better wordings.</param>
 public sealed record DocumentView(DocumentKind Kind, IReadOnlyList<MissingItem> Missing, IReadOnlyList<string> PreviewPages, IReadOnlyList<IssuedVersion> Issued, string? FontProblem,
-    string? Unchanged = null, int Revision = 0, string? NotShown = null);
+    string? Unchanged = null, int Revision = 0, string? NotShown = null)
+{
+    public IReadOnlyList<PowerService.Domain.Wording.WordingHit> Wording { get; init; } = [];
+}
 
 /// <summary>
 /// Preview, issue and download of a complaint's documents. Issuing renders the PDF once, stores those
@@ -34,6 +38,7 @@ public sealed class DocumentService(
     Integrity.IntegrityService integrity,
     Privacy.PiiAccessLog accessLog,
     IOptions<DocumentOptions> options,
+    Wording.WordingService wording,
     TimeProvider time)
 {
     public DocumentSettings Settings => new(options.Value.IssuingUnit, options.Value.RegulatorOffice);
@@ -47,26 +52,30 @@ public sealed class DocumentService(
         var missing = ComplaintDocuments.Missing(kind, complaint);
         var previewable = renderer.Problem is null && missing.Count == 0;
         var logged = !previewable || await accessLog.RecordAsync(user, PiiAccessKind.DocumentPreview, complaint.Number, $"预览《{ComplaintDocuments.TitleOf(kind)}》", ct);
+        var spec = missing.Count == 0 ? ComplaintDocuments.Compose(kind, complaint, Settings, time.GetUtcNow()) : null;
         var preview = previewable && logged
-            ? renderer.Png(ComplaintDocuments.Compose(kind, complaint, Settings, time.GetUtcNow())).Select(p => "data:image/png;base64," + Convert.ToBase64String(p)).ToList()
+            ? renderer.Png(spec!).Select(p => "data:image/png;base64," + Convert.ToBase64String(p)).ToList()
             : [];
+        var hits = spec is null ? [] : await wording.CheckAsync(DocumentText.Of(spec), ct);
         var reasons = complaint.IssuedDocuments.Where(d => d.Kind == kind).ToDictionary(d => d.Version, d => d.Reason);
         var issued = (await IssuedAsync(complaint.Id, kind, ct)).Select(v => v with { Reason = reasons.GetValueOrDefault(v.Version) }).ToList();
         var last = complaint.IssuedDocuments.LastOrDefault(d => d.Kind == kind);
         var unchanged = last?.ContentSha256 is { } content && content == ComplaintDocuments.ContentSha256(kind, complaint, Settings)
             ? $"内容与第 {last.Version} 版相同，无需重新签发" : null; // the domain refuses it too
-        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged, complaint.Revision, logged ? null : Privacy.PiiAccessLog.NotRecorded);
+        return new DocumentView(kind, missing, preview, issued, renderer.Problem, unchanged, complaint.Revision, logged ? null : Privacy.PiiAccessLog.NotRecorded) { Wording = hits };
     }
 
     /// <summary>
     /// Issues the document as it reads now. A reissue (version 2 on) needs <paramref name="reason"/>, which is
     /// printed under the title; content identical to the last issued version is refused as a duplicate.
     /// </summary>
-    public Task<ActionOutcome> IssueAsync(string number, int seenRevision, DocumentKind kind, StaffUser user, string? reason = null, CancellationToken ct = default)
+    public async Task<ActionOutcome> IssueAsync(string number, int seenRevision, DocumentKind kind, StaffUser user, string? reason = null, CancellationToken ct = default,
+        string? wordingOverride = null)
     {
-        if (renderer.Problem is { } problem) return Task.FromResult(ActionOutcome.Refused(problem));
+        if (renderer.Problem is { } problem) return ActionOutcome.Refused(problem);
         byte[] pdf = [];
-        return complaints.ActAsync(number, seenRevision, user, null,
+        var phrases = await wording.PhrasesAsync(ct);
+        return await complaints.ActAsync(number, seenRevision, user, null,
             (complaint, context) =>
             {
                 if (ComplaintDocuments.NotApplicable(kind, complaint) is { } notApplicable)
@@ -74,8 +83,10 @@ public sealed class DocumentService(
                 if (ComplaintDocuments.Missing(kind, complaint) is { Count: > 0 } missing)
                     return StepResult.Refused("文书内容不完整：" + string.Join("；", missing.Select(m => m.What)));
                 var spec = ComplaintDocuments.Compose(kind, complaint, Settings, context.At, complaint.NextDocumentVersion(kind), reason);
+                var forbidden = PowerService.Domain.Wording.WordingCheck.Blocking(PowerService.Domain.Wording.WordingCheck.Find(DocumentText.Of(spec), phrases));
                 pdf = renderer.Pdf(spec, context.At);
-                return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf), ComplaintDocuments.ContentSha256(kind, complaint, Settings), reason), context);
+                return complaint.IssueDocument(new DocumentIssueRequest(kind, DocumentRenderer.Sha256(pdf), ComplaintDocuments.ContentSha256(kind, complaint, Settings), reason,
+                    forbidden, wordingOverride), context);
             },
             (db, complaint) =>
             {
