@@ -40,6 +40,40 @@ public abstract class ServiceWordingTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task An_admin_adds_a_phrase_that_is_checked_at_once_and_a_variant_of_an_existing_one_is_refused_at_its_field()
+    {
+        var wording = _db.Services.GetRequiredService<WordingService>();
+        var admin = await _db.StaffAsync("admin");
+        Assert.Empty(await wording.CheckAsync("这事儿归物业管", Ct));
+
+        Assert.True((await wording.SaveAsync(new PhraseForm { Phrase = "归物业管", Better = "这部分设施由物业负责，我帮您联系物业并跟进结果。", Situation = "产权分界" }, admin, Ct)).Succeeded);
+        Assert.Single(await wording.CheckAsync("这事儿归物业管", Ct));
+
+        var duplicate = await wording.SaveAsync(new PhraseForm { Phrase = "規定，就是 這樣", Better = "规范说法" }, admin, Ct);
+        Assert.Equal((nameof(PhraseForm.Phrase), "词库中已有“规定就是这样”"), (Assert.Single(duplicate.Errors).Field, duplicate.Errors[0].Message));
+        var empty = await wording.SaveAsync(new PhraseForm { Phrase = "！", Better = "" }, admin, Ct);
+        Assert.Equal([nameof(PhraseForm.Phrase), nameof(PhraseForm.Better)], empty.Errors.Select(e => e.Field));
+        Assert.Equal("只有系统管理员可以编辑服务忌语词库", Assert.Single((await wording.SaveAsync(new PhraseForm { Phrase = "随便", Better = "好的" }, await _db.StaffAsync("manager"), Ct)).Reasons));
+    }
+
+    [Fact]
+    public async Task Two_admins_editing_one_phrase_the_second_is_told_and_a_disabled_phrase_is_no_longer_checked()
+    {
+        var wording = _db.Services.GetRequiredService<WordingService>();
+        var admin = await _db.StaffAsync("admin");
+        var row = (await wording.ListAsync(admin, Ct)).First(r => r.Record.Phrase == "急什么").Record;
+        PhraseForm Edit(bool enabled) => new() { Id = row.Id, Revision = row.Revision, Phrase = row.Phrase, Better = row.Better, Situation = row.Situation, Blocks = row.Blocks, Enabled = enabled };
+
+        Assert.True((await wording.SaveAsync(Edit(enabled: false), admin, Ct)).Succeeded);
+        var second = await wording.SaveAsync(Edit(enabled: true), admin, Ct);
+
+        Assert.Contains("已被系统管理员修改", Assert.Single(second.Reasons));
+        Assert.Empty(await wording.CheckAsync("急什么！", Ct));
+        await using var db = _db.NewContext();
+        Assert.Contains(await db.AdminAuditEvents.AsNoTracking().Where(e => e.Action == WordingService.SaveAction).Select(e => e.Detail).ToListAsync(Ct), d => d.EndsWith("已停用"));
+    }
+
+    [Fact]
     public async Task A_phrase_saved_where_the_customer_reads_it_counts_against_its_writer_once()
     {
         var (agent, handler) = (await _db.StaffAsync("agent"), await _db.StaffAsync("handler"));

@@ -9,7 +9,7 @@ namespace PowerService.Web.Features.Wording;
 /// read again at most every <see cref="Refresh"/>, or at once after an edit on this instance), and
 /// the hits saved in customer-facing text recorded for the reports.
 /// </summary>
-public sealed class WordingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed partial class WordingService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Another instance's edit reaches this one within this time.</summary>
     public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
