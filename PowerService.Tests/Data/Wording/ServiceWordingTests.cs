@@ -88,6 +88,29 @@ public abstract class ServiceWordingTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task The_managers_breakdowns_count_the_hits_by_department_person_and_phrase_in_their_scope()
+    {
+        var (agent, handler, handler3) = (await _db.StaffAsync("agent"), await _db.StaffAsync("handler"), await _db.StaffAsync("handler3"));
+        foreach (var (who, text) in new[] { (handler, "急什么！先交了电费再说"), (handler3, "等着吧，已派人") })
+        {
+            var number = await Scenarios.DispatchedAsync(_db.Complaints, agent, who);
+            Assert.True((await _db.Complaints.ActAsync(number, (await _db.LoadAsync(number)).Revision, who, null,
+                (c, ctx) => c.AddNote(new ProgressNote(text), ctx), Ct)).Succeeded);
+        }
+        var reports = _db.Services.GetRequiredService<PowerService.Web.Features.Reports.ReportService>();
+        var month = PowerService.Domain.Reports.ReportPeriod.Month(2026, 11);
+
+        var company = (await reports.BreakdownsAsync(await _db.StaffAsync("manager"), month, null, Ct)).Value!.Wording;
+        var department = (await reports.BreakdownsAsync(await _db.StaffAsync("manager2"), month, null, Ct)).Value!.Wording;
+
+        Assert.Equal(3, company.Total);
+        Assert.Equal([("城区供电所", 2L), ("运维检修部", 1L)], company.ByDepartment.Select(c => (c.Label, c.Count)));
+        Assert.Equal(("李强（城区供电所）", 2L), (company.ByPerson[0].Label, company.ByPerson[0].Count));
+        Assert.Equal(["先交了电费再说", "急什么", "等着吧"], company.ByPhrase.Select(c => c.Label).Order());
+        Assert.Equal((1L, "周杰（运维检修部）"), (department.Total, Assert.Single(department.ByPerson).Label));
+    }
+
+    [Fact]
     public async Task A_12398_reply_holding_a_forbidden_phrase_is_issued_only_with_a_managers_reason_on_the_timeline()
     {
         var (agent, handler, manager) = (await _db.StaffAsync("agent"), await _db.StaffAsync("handler"), await _db.StaffAsync("manager"));

@@ -50,7 +50,20 @@ public sealed record Breakdowns(
     IReadOnlyList<CountRow> RootCauses,
     CountRow Reopened,
     long ImprovementActions,
-    long ActionsPastDue);
+    long ActionsPastDue)
+{
+    /// <summary>Forbidden service phrases written where customers read them in the period, by department, person and phrase.</summary>
+    public WordingUse Wording { get; init; } = WordingUse.None;
+}
+
+/// <summary>A count without a list of complaints behind it.</summary>
+public sealed record PlainCount(string Label, long Count);
+
+/// <summary>服务忌语 in a period: how often, and where (docs/domain.md §6: 65 % of escalations trace back to wording).</summary>
+public sealed record WordingUse(long Total, IReadOnlyList<PlainCount> ByDepartment, IReadOnlyList<PlainCount> ByPerson, IReadOnlyList<PlainCount> ByPhrase)
+{
+    public static WordingUse None { get; } = new(0, [], [], []);
+}
 
 /// <summary>One month of a trend: the month, its counts by category, and all together.</summary>
 public sealed record TrendMonth(ReportPeriod Month, KpiCounts Counts, IReadOnlyDictionary<Category, long> ByCategory);

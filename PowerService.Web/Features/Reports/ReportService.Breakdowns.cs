@@ -50,7 +50,21 @@ public sealed partial class ReportService
         return new(new Breakdowns(period, now, byCategory, bySub, byChannel, byUrgency, byDepartment, byHandler, byEscalation, breaches,
             [.. causes.Select(c => new CountRow(c.Cause, c.Count, filter with { RootCause = c.Cause }))],
             new CountRow(Labels.Of(KpiFact.Reopened), groups.Sum(g => g.Counts.Reopened), reopened),
-            dueDates.Sum(m => (long)m.ImprovementActions), dueDates.Sum(m => (long)m.ActionsPastDue(today))), null);
+            dueDates.Sum(m => (long)m.ImprovementActions), dueDates.Sum(m => (long)m.ActionsPastDue(today))) { Wording = await WordingUseAsync(db, period, scope, ct) }, null);
+    }
+
+    /// <summary>The period's forbidden-phrase hits (by when they were written, China dates), in the reader's scope.</summary>
+    private static async Task<WordingUse> WordingUseAsync(Data.AppDbContext db, ReportPeriod period, string? scope, CancellationToken ct)
+    {
+        var (from, to) = (period.From, period.To);
+        var hits = db.WordingHits.Where(h => h.At >= from && h.At < to);
+        if (scope is not null) hits = hits.Where(h => h.Department == scope);
+        var rows = await hits.GroupBy(h => new { h.Department, h.UserId, h.UserName, h.Phrase }).Select(g => new { g.Key.Department, g.Key.UserId, g.Key.UserName, g.Key.Phrase, Count = g.LongCount() }).ToListAsync(ct);
+        static IReadOnlyList<PlainCount> By<T>(IEnumerable<T> source, Func<T, string> label, Func<T, long> count) =>
+            [.. source.GroupBy(label).Select(g => new PlainCount(g.Key, g.Sum(count))).OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal)];
+        return new(rows.Sum(r => r.Count), By(rows, r => r.Department, r => r.Count),
+            By(rows.GroupBy(r => r.UserId).SelectMany(g => g.Select(r => (Name: $"{g.Max(x => x.UserName)}（{r.Department}）", r.Count))), x => x.Name, x => x.Count),
+            By(rows, r => r.Phrase, r => r.Count));
     }
 
     /// <summary>Rolls grouped counts up to one dimension: every listed value (zero when absent), then any others found.</summary>

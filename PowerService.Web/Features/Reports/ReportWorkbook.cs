@@ -28,6 +28,7 @@ public static class ReportWorkbook
             await book.WriteSheetAsync(new SheetSpec("渠道", BreakdownColumns("渠道"), titles), Rows(report.Breakdowns.ByChannel.Select(BreakdownCells)), null, ct);
             await book.WriteSheetAsync(new SheetSpec("趋势", TrendColumns, titles), Rows(report.Trend.Months.Select(TrendCells)), null, ct);
             await book.WriteSheetAsync(new SheetSpec("12398统计", RegulatorColumns, titles), Rows(RegulatorRows(report.Regulator)), null, ct);
+            await book.WriteSheetAsync(new SheetSpec("服务忌语", WordingColumns, titles), Rows(WordingRows(report.Breakdowns.Wording)), null, ct);
             var detail = report.Scorecard.Total.Filter;
             await book.WriteSheetAsync(new SheetSpec("明细", ReportDetail.Columns, titles), ReportDetail.RowsAsync(db, detail, masked, ct), progress, ct);
             await book.CompleteAsync(ct);
@@ -117,4 +118,12 @@ public static class ReportWorkbook
 
     private static object?[] RegulatorCells(string group, RegulatorRow r) =>
         [group, r.Label, r.Received, r.Handled, r.HandledInTime, r.InTimeRate, r.RepliedInWriting, r.Rated, r.Satisfied, r.SatisfactionRate];
+
+    private static readonly IReadOnlyList<XlsxColumn> WordingColumns = [new("分组", 10), new("项目", 30), new("次数", 9, XlsxFormat.Integer)];
+
+    private static IEnumerable<object?[]> WordingRows(WordingUse use) =>
+        use.ByDepartment.Select(c => new object?[] { "部门", c.Label, c.Count })
+            .Concat(use.ByPerson.Select(c => new object?[] { "人员", c.Label, c.Count }))
+            .Concat(use.ByPhrase.Select(c => new object?[] { "忌语", c.Label, c.Count }))
+            .Append(["合计", "", use.Total]);
 }
