@@ -36,6 +36,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PowerService.Domain.Cases.TrainingCase> TrainingCases => Set<PowerService.Domain.Cases.TrainingCase>();
     public DbSet<WordingPhraseRecord> WordingPhrases => Set<WordingPhraseRecord>();
     public DbSet<WordingHitRecord> WordingHits => Set<WordingHitRecord>();
+    public DbSet<PowerService.Domain.Drills.ScenarioCard> ScenarioCards => Set<PowerService.Domain.Drills.ScenarioCard>();
+    public DbSet<PowerService.Domain.Drills.DrillAnswer> DrillAnswers => Set<PowerService.Domain.Drills.DrillAnswer>();
+    public DbSet<PowerService.Domain.Drills.Quiz> Quizzes => Set<PowerService.Domain.Drills.Quiz>();
+    public DbSet<PowerService.Domain.Drills.QuizAttempt> QuizAttempts => Set<PowerService.Domain.Drills.QuizAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,6 +39,7 @@ public static class FeatureServices
         services.AddSingleton<Reports.ArchiveService>();
         services.AddScoped<Cases.CaseService>();
         services.AddSingleton<Wording.WordingService>();
+        services.AddScoped<Drills.DrillService>();
         return services;
     }
 }
