@@ -130,8 +130,31 @@ public sealed class CaseLibraryTests(CaseLibraryFixture fixture) : IClassFixture
             live = await Scenarios.DispatchedAsync(scope.ServiceProvider.GetRequiredService<ComplaintService>(), await App.StaffAsync("agent"), await App.StaffAsync("handler"),
                 ComplaintBuilder.ValidIntake() with { Category = Category.Billing, SubCategory = "电费突增", UpstreamReference = "GD2026112300999", Content = "本月电费突然比上月高出两倍多，怀疑电表计量不准，要求校验电表并解释。" });
         await handler.GotoAsync($"{App.BaseUrl}/complaints/{live}");
+        await Expect(handler.Locator("[data-testid^=action-]").First).ToBeEnabledAsync(new() { Timeout = 15_000 }); // live: the prerendered panels are replaced by then
         await Expect(handler.Locator("[data-testid=similar-case]").First).ToContainTextAsync("电费突增怀疑电表不准的校验与解释");
         await Expect(handler.Locator("[data-testid=similar-case]").First).ToContainTextAsync("首次答复只说电表没问题");
-        await handler.Locator("[data-testid=similar-cases]").ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("case-similar-on-complaint.png") });
+        await handler.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("case-similar-on-complaint.png"), FullPage = true });
+
+        // The trainer turns the case into a scenario card; the handler answers it and sees the score at once.
+        await trainer.GotoAsync($"{App.BaseUrl}/drills/manage");
+        await trainer.WaitForSelectorAsync("[data-testid=manage-tabs][data-interactive]");
+        await trainer.ChooseAsync("card-from-case", "电费突增怀疑电表不准");
+        await trainer.ClickAsync("[data-testid=card-new]");
+        await Expect(trainer.Locator("[data-testid=card-situation]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("电费比上月高出三倍"));
+        await trainer.EnterAsync("card-words", "我家电费一下翻了三倍，你们电表肯定有问题！");
+        await trainer.ClickAsync("[data-testid=card-save]");
+        await Expect(trainer.Locator("[data-testid=card-list]")).ToContainTextAsync("电费突增怀疑电表不准的校验与解释");
+        await trainer.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("drills-manage.png"), FullPage = true });
+
+        await handler.ClickAsync("[data-testid=nav-drills]");
+        await handler.Locator("[data-testid=drill-card]").Filter(new() { HasTextString = "电费突增怀疑电表不准" }).Locator("[data-testid=drill-start]").ClickAsync();
+        await Expect(handler.Locator("[data-testid=customer-words]")).ToContainTextAsync("电表肯定有问题");
+        await Expect(handler.Locator("[data-testid=drill-submit]")).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        await handler.Locator("[data-testid=drill-reply]").FillAsync("非常抱歉给您添麻烦了。您反映的电费翻倍我们很重视，经核实可能与空调用电有关，我们会安排免费校验电表，明天告知您结果。规定就是这样");
+        await Expect(handler.Locator("[data-testid=wording-hint]")).ToContainTextAsync("规定就是这样");
+        await handler.ClickAsync("[data-testid=drill-submit]");
+        await Expect(handler.Locator("[data-testid=drill-score]")).ToHaveTextAsync($"{100 - PowerService.Domain.Drills.DrillScoring.BlockingPenalty} 分");
+        await Expect(handler.Locator("[data-testid=drill-forbidden]")).ToContainTextAsync("规定就是这样");
+        await handler.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("drill-scored.png"), FullPage = true });
     }
 }
