@@ -10,6 +10,8 @@
 #                            managers' reports (issue 10): the measure backfill after the upgrade, then each report warm
 #   ./bench.sh export --provider … [--rows 100000] [--month 2026-10] [--format xlsx|csv]
 #                            the report's xlsx with at least 100,000 detail rows (issue 10): time and peak memory
+#   ./bench.sh cases --provider sqlite --path FILE | --provider postgres --connection CS [--count 100000] [--runs 20]
+#                            the case library's search over 100,000 published cases (made on the first run) and de-identifying a complaint (issue 11)
 #   ./bench.sh load --provider … [--users 200] [--seconds 60] [--think-ms 2000]
 #                            simulated people at once mixing queue, search, pages and steps: p95 per action
 #   ./bench.sh circuits [--pages 1,20,50] [--db FILE] [--runs 3]
@@ -21,5 +23,5 @@ dll=tools/PowerService.Benchmarks/bin/Release/net10.0/PowerService.Benchmarks.dl
 # The builder generates on one thread and inserts on another, and the workbench and load figures
 # are what the app serves on this machine's two cores: those run unpinned. The CPU-only timing
 # benchmarks stay on one core so their figures compare across machines.
-case "${1:-}" in build|workbench|reports|export|load|circuits) exec dotnet "$dll" "$@" ;; esac
+case "${1:-}" in build|workbench|reports|export|cases|load|circuits) exec dotnet "$dll" "$@" ;; esac
 exec taskset -c 0 dotnet "$dll" "${@:-sla}"

@@ -13,6 +13,7 @@ return what switch
     "workbench" => await PowerService.Benchmarks.ScaleBench.WorkbenchBenchmark.RunAsync(args[1..]),
     "reports" => await PowerService.Benchmarks.ScaleBench.ReportsBenchmark.RunAsync(args[1..]),
     "export" => await PowerService.Benchmarks.ScaleBench.ExportBenchmark.RunAsync(args[1..]),
+    "cases" => await PowerService.Benchmarks.ScaleBench.CasesBenchmark.RunAsync(args[1..]),
     "load" => await PowerService.Benchmarks.ScaleBench.LoadBenchmark.RunAsync(args[1..]),
     "circuits" => await PowerService.Benchmarks.CircuitBench.CircuitBenchmark.RunAsync(args[1..]),
     _ => Usage(),
@@ -23,6 +24,7 @@ static int Usage()
     Console.Error.WriteLine("usage: PowerService.Benchmarks sla [count] | reply [runs] | build --count N --provider sqlite|postgres (--path FILE | --connection CS) [--force]\n" +
         "       | workbench|load --provider sqlite|postgres (--path FILE | --connection CS) [--runs 30] [--users 200 --seconds 60 --think-ms 2000]\n" +
         "       | reports --provider sqlite|postgres (--path FILE | --connection CS) [--runs 10] [--as-of INSTANT] [--month 2026-10] [--year 2025] [--refill 1]\n" +
+        "       | cases --provider sqlite|postgres (--path FILE | --connection CS) [--count 100000] [--runs 20]\n" +
         "       | circuits [--pages 1,20,50] [--db FILE] [--runs 3]");
     return 2;
 }
