@@ -25,6 +25,9 @@ public abstract class DemoHistory(DatabaseProvider provider) : IAsyncLifetime
         var demo = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);
         await demo.EnsureComplaintsAsync(Count);
         await demo.EnsureComplaintsAsync(Count); // first run only
+        await using var db = Db.NewContext();
+        await DemoTraining.EnsureAsync(db, Db.Time.GetUtcNow());
+        await DemoTraining.EnsureAsync(db, Db.Time.GetUtcNow()); // first run only
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
@@ -121,6 +124,27 @@ public abstract class DemoDataTests(DemoHistory history)
         Assert.InRange(causes.Count, 6, 20);
         Assert.True(causes[0] >= 2 * causes[^1]);
         Assert.All(old.Where(m => m.RootCause is not null), m => Assert.True(m.ImprovementActions > 0 && m.ActionDueDates!.Split(';').All(d => d.Length == 10)));
+    }
+
+    [Fact]
+    public async Task The_demo_has_published_cases_without_their_customers_a_card_and_a_quiz()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Db.NewContext();
+        var cases = await db.TrainingCases.AsNoTracking().ToListAsync(ct);
+        Assert.InRange(cases.Count, 5, 10);
+        Assert.All(cases, c => Assert.True(c.Listed && c.Versions.Count == 1 && c.Published!.Content.LessonsWorked.Length > 0));
+        Assert.Equal(Enum.GetValues<Category>().Length, cases.Select(c => c.Category).Distinct().Count());
+        var ids = cases.Select(c => c.SourceComplaintId).ToList();
+        var customers = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Customer }).ToListAsync(ct);
+        foreach (var c in cases)
+        {
+            var customer = customers.Single(x => x.Id == c.SourceComplaintId).Customer;
+            foreach (var value in new[] { customer.Name, customer.Phone, customer.AccountNumber ?? "-", customer.Address })
+                Assert.DoesNotContain(value, c.SearchText);
+        }
+        Assert.Equal(2, await db.ScenarioCards.CountAsync(ct));
+        Assert.True(Assert.Single(await db.Quizzes.AsNoTracking().ToListAsync(ct)).Published);
     }
 
     [Fact]

@@ -100,7 +100,11 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Demo:Enabled is true in Production: demo accounts use a published password and are refused here. " +
                     "Turn it off and create the first admin with: dotnet PowerService.Web.dll create-admin --user NAME");
             await demo.EnsureAccountsAsync();
-            if (configuration.GetValue("Demo:Complaints", true)) await demo.EnsureComplaintsAsync();
+            if (configuration.GetValue("Demo:Complaints", true))
+            {
+                await demo.EnsureComplaintsAsync();
+                await DemoTraining.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            }
         }
     }
 }
