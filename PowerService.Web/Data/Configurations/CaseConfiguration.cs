@@ -41,6 +41,8 @@ internal sealed class TrainingCaseConfiguration : IEntityTypeConfiguration<Train
 
         // The library lists and filters listed cases; one case per complaint is worked on at a time.
         builder.HasIndex(c => new { c.Listed, c.Category, c.SubCategory, c.Year });
+        // The library without words lists the newest first: read in that order, it stops at the page's end.
+        builder.HasIndex(c => new { c.Listed, c.UpdatedAt });
         builder.HasIndex(c => new { c.Status, c.Department });
         builder.HasIndex(c => c.SourceComplaintId);
         builder.HasOne<PowerService.Domain.Complaints.Complaint>().WithMany().HasForeignKey(c => c.SourceComplaintId).OnDelete(DeleteBehavior.Restrict);

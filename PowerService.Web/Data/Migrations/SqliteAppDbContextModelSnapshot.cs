@@ -275,6 +275,8 @@ namespace PowerService.Web.Data.Migrations
 
                     b.HasIndex("SourceComplaintId");
 
+                    b.HasIndex("Listed", "UpdatedAt");
+
                     b.HasIndex("Status", "Department");
 
                     b.HasIndex("Listed", "Category", "SubCategory", "Year");

@@ -32,8 +32,19 @@ public sealed partial class CaseService
             var newest = await cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
             return new(newest.Select(Summary).ToList(), total, terms);
         }
+        var hits = CaseSearch.Hits(db, terms);
+        if (query == new CaseQuery(query.Text))
+        {
+            // Words only: the full-text index holds exactly the listed cases, so it answers the count
+            // and the best page by itself (FTS5 ranks with a bounded heap), and only that page is read.
+            var total = await hits.CountAsync(ct);
+            var top = await hits.OrderBy(h => h.Score).Take(take).ToListAsync(ct);
+            var ids = top.Select(h => h.Id).ToList();
+            var page = await db.TrainingCases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Listed).ToDictionaryAsync(c => c.Id, ct);
+            return new([.. top.Where(h => page.ContainsKey(h.Id)).Select(h => Summary(page[h.Id]) with { Snippet = Snippet(page[h.Id].SearchText, terms) })], total, terms);
+        }
         var matched = from c in cases
-                      join h in CaseSearch.Hits(db, terms) on c.Id equals h.Id
+                      join h in hits on c.Id equals h.Id
                       select new { Case = c, h.Score };
         var count = await matched.CountAsync(ct);
         var best = await matched.OrderBy(m => m.Score).ThenByDescending(m => m.Case.Id).Take(take).ToListAsync(ct);

@@ -286,6 +286,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SourceComplaintId");
 
+                    b.HasIndex("Listed", "UpdatedAt");
+
                     b.HasIndex("Status", "Department");
 
                     b.HasIndex("Listed", "Category", "SubCategory", "Year");
