@@ -8,8 +8,9 @@ namespace PowerService.Web.Data;
 /// <summary>
 /// Keeps SQLite's two full-text tables of the case library (migration CaseSearch) in step with each
 /// case's <see cref="TrainingCase.SearchText"/>, in the same transaction as the save that changed it.
-/// Written by the app, not by triggers: the single-character table needs the text spaced out, which
-/// SQLite's SQL cannot do in a trigger, and EF Core's table rebuilds would drop triggers silently.
+/// Written by the app, not by triggers: the short-word table needs the text cut into characters and
+/// pairs (<see cref="Grams"/>), which SQLite's SQL cannot do in a trigger, and EF Core's table
+/// rebuilds would drop triggers silently.
 /// PostgreSQL keeps its own (a generated column and indexes), so this does nothing there.
 /// </summary>
 internal static class CaseSearchIndex
@@ -33,7 +34,7 @@ internal static class CaseSearchIndex
             await db.Database.ExecuteSqlAsync($"""DELETE FROM "CaseSearch" WHERE rowid = {id}""", ct);
             await db.Database.ExecuteSqlAsync($"""DELETE FROM "CaseSearchChars" WHERE rowid = {id}""", ct);
             if (text.Length == 0) continue;
-            var spaced = Spaced(text);
+            var spaced = Grams(text);
             await db.Database.ExecuteSqlAsync($"""INSERT INTO "CaseSearch" (rowid, "Text") VALUES ({id}, {text})""", ct);
             await db.Database.ExecuteSqlAsync($"""INSERT INTO "CaseSearchChars" (rowid, "Text") VALUES ({id}, {spaced})""", ct);
         }
@@ -43,15 +44,20 @@ internal static class CaseSearchIndex
     public static List<(int Id, string Text)> Snapshot(List<(EntityEntry<TrainingCase> Entry, bool Deleted)> pending) =>
         [.. pending.Select(p => (p.Entry.Entity.Id, p.Deleted ? "" : p.Entry.Entity.SearchText))];
 
-    /// <summary>Every character a token: "电费 10kV" → "电 费   1 0 k V". Queries are spaced the same way.</summary>
-    public static string Spaced(string text)
+    /// <summary>
+    /// Every letter or digit, and every pair of adjacent ones, as a token: "停电费" → "停 电 费 停电 电费".
+    /// A one- or two-character word is then one token to look up, not a phrase to assemble from the
+    /// postings of single characters as common as 电.
+    /// </summary>
+    public static string Grams(string text)
     {
-        var spaced = new StringBuilder(text.Length * 2);
-        foreach (var c in text)
+        var grams = new StringBuilder(text.Length * 4);
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsWhiteSpace(c)) { spaced.Append(' '); continue; }
-            spaced.Append(c).Append(' ');
+            if (!char.IsLetterOrDigit(text[i])) continue;
+            grams.Append(text[i]).Append(' ');
+            if (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])) grams.Append(text, i, 2).Append(' ');
         }
-        return spaced.ToString();
+        return grams.ToString();
     }
 }

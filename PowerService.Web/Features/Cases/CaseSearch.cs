@@ -9,8 +9,9 @@ public sealed record CaseHit(int Id, double Score);
 /// <summary>
 /// Keyword search of the case library over Chinese text, as an index lookup on either database.
 /// Every word must match. A word of three characters or more is found through trigrams (SQLite FTS5
-/// trigram, PostgreSQL pg_trgm); a shorter one — 电费, 停 — through the single-character index,
-/// as a phrase of its characters (migration CaseSearch). Relevance: bm25 on SQLite, ts_rank_cd on PostgreSQL.
+/// trigram, PostgreSQL pg_trgm); a shorter one — 电费, 停 — as one token of an index of single
+/// characters and adjacent pairs (migration CaseSearch). Relevance: bm25 on SQLite; on PostgreSQL how
+/// often the words occur.
 /// </summary>
 public static class CaseSearch
 {
@@ -38,7 +39,7 @@ public static class CaseSearch
         const string Trigrams = """SELECT rowid AS "Id", rank AS "Score" FROM "CaseSearch" WHERE "CaseSearch" MATCH {0}""";
         const string Chars = """SELECT rowid AS "Id", rank AS "Score" FROM "CaseSearchChars" WHERE "CaseSearchChars" MATCH {1}""";
         var trigramQuery = string.Join(' ', longTerms.Select(Phrase));
-        var charQuery = string.Join(' ', shortTerms.Select(t => Phrase(CaseSearchIndex.Spaced(t).Trim())));
+        var charQuery = string.Join(' ', shortTerms.Select(Phrase)); // each a single token of the grams table
         var sql = (longTerms.Count, shortTerms.Count) switch
         {
             (> 0, 0) => Trigrams,
@@ -59,20 +60,26 @@ public static class CaseSearch
 
     private static IQueryable<CaseHit> PostgresHits(AppDbContext db, IReadOnlyList<string> terms)
     {
-        // Every term as a phrase of its characters over the generated "SearchChars" (ranked), and the
-        // longer ones also as ILIKE over "SearchText", which the trigram index serves.
+        // A one- or two-character word is one token of the generated "SearchGrams" (GIN); a longer one is
+        // found by ILIKE over "SearchText" (pg_trgm GIN). Relevance: how often the words occur, counted in
+        // the text itself — ts_rank would read every matching row's whole vector.
         var parameters = new List<object>();
-        var phrases = new List<string>();
-        var likes = new List<string>();
+        var conditions = new List<string>();
+        var occurrences = new List<string>();
         foreach (var term in terms)
         {
-            parameters.Add(CaseSearchIndex.Spaced(term).Trim());
-            phrases.Add("phraseto_tsquery('simple', {" + (parameters.Count - 1) + "})");
-            if (term.Length < TrigramLength) continue;
+            parameters.Add(term.ToLowerInvariant());
+            var word = "{" + (parameters.Count - 1) + "}";
+            occurrences.Add("(length(\"SearchText\") - length(replace(lower(\"SearchText\"), " + word + ", ''))) / length(" + word + ")");
+            if (term.Length < TrigramLength)
+            {
+                conditions.Add("\"SearchGrams\" @@ to_tsquery('simple', quote_literal(" + word + "))");
+                continue;
+            }
             parameters.Add("%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
-            likes.Add(" AND \"SearchText\" ILIKE {" + (parameters.Count - 1) + "}");
+            conditions.Add("\"SearchText\" ILIKE {" + (parameters.Count - 1) + "}");
         }
-        var sql = $"""SELECT "Id", -ts_rank_cd("SearchChars", q.query)::float8 AS "Score" FROM "TrainingCases", (SELECT {string.Join(" && ", phrases)} AS query) q WHERE "SearchChars" @@ q.query{string.Concat(likes)}""";
+        var sql = $"""SELECT "Id", -({string.Join(" + ", occurrences)})::float8 AS "Score" FROM "TrainingCases" WHERE {string.Join(" AND ", conditions)}""";
         return db.Database.SqlQueryRaw<CaseHit>(sql, [.. parameters]);
     }
 }
