@@ -78,6 +78,19 @@ public sealed class TrainingCaseTests
     }
 
     [Fact]
+    public void Personal_data_typed_in_after_the_draft_stops_the_submission_until_masked()
+    {
+        var c = Started(Complete with { Solution = "已按 138 1234 8000 回电，并上门至文三路100号2单元301室致歉。" });
+
+        var refused = c.Submit(Trainer, TrainerRoles, At);
+
+        Assert.Equal("案例中仍有疑似个人信息（电话号码 1 处，详细地址 1 处），请用“追加遮盖”遮盖后再提交", Assert.Single(refused.Errors).Message);
+        Assert.Equal(CaseStatus.Draft, c.Status);
+        Assert.True(c.Save(Complete with { Solution = "已回电，并上门致歉。" }, Trainer, TrainerRoles, At).Succeeded);
+        Assert.True(c.Submit(Trainer, TrainerRoles, At).Succeeded);
+    }
+
+    [Fact]
     public void Only_the_editor_saves_or_submits_the_working_copy()
     {
         var c = Started();
