@@ -43,7 +43,7 @@ public sealed class AccessTests(AccessTests.SharedHost host) : IClassFixture<Acc
         var page = await _app.SignInAsync("trainer");
 
         Assert.EndsWith("/cases", page.Url);
-        await Expect(page.Locator("[data-testid=tab-candidates]")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "从办结投诉编写" })).ToBeVisibleAsync();
         await page.GotoAsync($"{_app.BaseUrl}/loop");
         await Expect(page.Locator("[data-testid=loop-stage-Revisit]")).ToContainTextAsync("二次回访满意");
         await page.GotoAsync($"{_app.BaseUrl}/");
