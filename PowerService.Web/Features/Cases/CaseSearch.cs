@@ -26,10 +26,11 @@ public static class CaseSearch
             .Select(t => t.Trim()).Where(t => t.Any(char.IsLetterOrDigit)).Distinct().Take(MaxTerms)];
 
     /// <summary>The listed cases every term matches, with their scores; a query the caller composes with filters and paging.</summary>
-    public static IQueryable<CaseHit> Hits(AppDbContext db, IReadOnlyList<string> terms)
+    /// <param name="ranked">False: every score 0, for counting and listing by date (PostgreSQL then reads no text).</param>
+    public static IQueryable<CaseHit> Hits(AppDbContext db, IReadOnlyList<string> terms, bool ranked = true)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
-        return db.Database.IsSqlite() ? SqliteHits(db, terms) : PostgresHits(db, terms);
+        return db.Database.IsSqlite() ? SqliteHits(db, terms) : PostgresHits(db, terms, ranked);
     }
 
     private static IQueryable<CaseHit> SqliteHits(AppDbContext db, IReadOnlyList<string> terms)
@@ -58,7 +59,7 @@ public static class CaseSearch
     /// <summary>An FTS5 phrase: the user's text quoted, its quotes doubled, so no character of it is query syntax.</summary>
     private static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"") + "\"";
 
-    private static IQueryable<CaseHit> PostgresHits(AppDbContext db, IReadOnlyList<string> terms)
+    private static IQueryable<CaseHit> PostgresHits(AppDbContext db, IReadOnlyList<string> terms, bool ranked)
     {
         // A one- or two-character word is one token of the generated "SearchGrams" (GIN); a longer one is
         // found by ILIKE over "SearchText" (pg_trgm GIN). Relevance: how often the words occur, counted in
@@ -79,7 +80,8 @@ public static class CaseSearch
             parameters.Add("%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
             conditions.Add("\"SearchText\" ILIKE {" + (parameters.Count - 1) + "}");
         }
-        var sql = $"""SELECT "Id", -({string.Join(" + ", occurrences)})::float8 AS "Score" FROM "TrainingCases" WHERE {string.Join(" AND ", conditions)}""";
+        var score = ranked ? $"-({string.Join(" + ", occurrences)})::float8" : "0::float8";
+        var sql = $"""SELECT "Id", {score} AS "Score" FROM "TrainingCases" WHERE {string.Join(" AND ", conditions)}""";
         return db.Database.SqlQueryRaw<CaseHit>(sql, [.. parameters]);
     }
 }

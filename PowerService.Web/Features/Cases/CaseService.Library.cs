@@ -3,11 +3,18 @@ using PowerService.Domain.Cases;
 
 namespace PowerService.Web.Features.Cases;
 
-/// <summary>The library's answer: a page of cases, best first, and how many match in all.</summary>
-public sealed record CaseResults(IReadOnlyList<CaseSummary> Cases, int Total, IReadOnlyList<string> Terms);
+/// <summary>The library's answer: a page of cases, best first (or newest first, <see cref="ByRelevance"/>), and how many match in all.</summary>
+public sealed record CaseResults(IReadOnlyList<CaseSummary> Cases, int Total, IReadOnlyList<string> Terms, bool ByRelevance = true)
+{
+    /// <summary>The count stopped at <see cref="CaseService.RankLimit"/>: "more than" that many match.</summary>
+    public bool TotalIsMore { get; init; }
+}
 
 public sealed partial class CaseService
 {
+    /// <summary>On PostgreSQL, searches matching more cases than this list the newest matches instead of ranking them all.</summary>
+    public const int RankLimit = 2_000;
+
     /// <summary>Published cases matching every word and the filters: by relevance when words are given, else the newest first.</summary>
     public async Task<CaseResults> LibraryAsync(CaseQuery query, Shared.StaffUser user, int take = 50, CancellationToken ct = default)
     {
@@ -31,6 +38,19 @@ public sealed partial class CaseService
             var total = await cases.CountAsync(ct);
             var newest = await cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
             return new(newest.Select(Summary).ToList(), total, terms);
+        }
+        if (!db.Database.IsSqlite())
+        {
+            // PostgreSQL ranks by counting the words in each match's text: past a few thousand matches
+            // that is most of the time, so a broad search lists the newest matches and says so.
+            var matches = cases.Join(CaseSearch.Hits(db, terms, ranked: false), c => c.Id, h => h.Id, (c, _) => c);
+            // Counted only up to the limit: past it the exact number tells a person nothing more, and stopping saves reading the rest.
+            var some = await matches.Take(RankLimit + 1).CountAsync(ct);
+            if (some > RankLimit)
+            {
+                var newest = await matches.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
+                return new([.. newest.Select(c => Summary(c) with { Snippet = Snippet(c.SearchText, terms) })], RankLimit, terms, ByRelevance: false) { TotalIsMore = true };
+            }
         }
         var hits = CaseSearch.Hits(db, terms);
         if (query == new CaseQuery(query.Text))

@@ -135,6 +135,7 @@ internal static class CasesBenchmark
         {
             var have = await db.TrainingCases.CountAsync(c => c.Listed);
             if (have >= count) { Console.WriteLine($"cases: {have:N0} published (kept from an earlier run)"); return; }
+            count -= have; // only what is missing
             if (!await db.Complaints.AnyAsync(c => c.Stage == Stage.Closed))
             {
                 await using var scope = services.CreateAsyncScope();
@@ -166,7 +167,7 @@ internal static class CasesBenchmark
                 var source = sources[random.Next(sources.Count)];
                 topic = [.. Enumerable.Range(0, 8).Select(_ => Vocabulary[random.Next(Vocabulary.Length)])];
                 var at = DateTimeOffset.UtcNow.AddDays(-random.Next(0, 1000));
-                var content = new CaseContent($"{topic[0]}{topic[1]}案例{done + i + 1}",
+                var content = new CaseContent($"{topic[0]}·{topic[1]}案例{done + i + 1}",
                     Text(random.Next(200, 500)), Text(random.Next(200, 500)), Text(random.Next(100, 300)), Text(random.Next(40, 120)), Text(random.Next(40, 120)),
                     [topic[0], topic[2]]);
                 var c = TrainingCase.Create(source, content, trainer, [StaffRole.Trainer], at, 2024 + random.Next(3)).Value!;
