@@ -103,6 +103,8 @@ public sealed class CaseLibraryTests(CaseLibraryFixture fixture) : IClassFixture
 
         var manager = await App.SignInAsync("manager");
         await Expect(manager.Locator("[data-testid=cases-badge]")).ToContainTextAsync("1");
+        // A link clicked while the 工作台's circuit is still starting changes the address but not the page (as in ReportTests): wait for it.
+        await Expect(manager.Locator("[data-testid=queue-scope] button").First).ToBeEnabledAsync(new() { Timeout = 15_000 });
         await manager.ClickAsync("[data-testid=nav-cases]");
         await manager.WaitForSelectorAsync("[data-testid=case-tabs][data-interactive]");
         await manager.GetByRole(AriaRole.Tab, new() { Name = "待审核" }).ClickAsync();
