@@ -71,16 +71,51 @@ public static class CaseSearch
         return db.Database.SqlQueryRaw<CaseHit>(sql, [.. parameters]);
     }
 
-    /// <summary>PostgreSQL: the newest <paramref name="take"/> matches' ids, read along the (Listed, UpdatedAt) index when the planner finds that cheaper.</summary>
-    public static IQueryable<int> PostgresNewest(AppDbContext db, IReadOnlyList<string> terms, CaseQuery filters, int take)
+    /// <summary>
+    /// PostgreSQL: the newest <paramref name="take"/> matches' ids, for a search matching too many cases
+    /// to rank. A word of three characters or more would have the trigram index recheck every match's
+    /// text before the newest are known (业扩报装 at 100,000 cases: 12,479 texts, 170 ms); so the newest
+    /// few hundred candidates are taken from the pairs index first (the word's adjacent pairs, no text
+    /// read) and only those are checked for the word itself. Should the candidates hold fewer than a
+    /// page of true matches, the exact query answers instead.
+    /// </summary>
+    public static async Task<List<int>> PostgresNewestAsync(AppDbContext db, IReadOnlyList<string> terms, CaseQuery filters, int take, CancellationToken ct)
     {
         var (where, parameters, _) = PostgresConditions(terms, filters);
+        if (terms.Any(t => t.Length >= TrigramLength))
+        {
+            // The candidates meet the filters and the short words exactly; the long words are then checked in their text.
+            var (candidates, candidateParameters, _) = PostgresConditions(terms, filters, pairsOnly: true);
+            var words = string.Join(" AND ", terms.Where(t => t.Length >= TrigramLength).Select(t =>
+            {
+                candidateParameters.Add(LikePattern(t));
+                return "t.\"SearchText\" ILIKE {" + (candidateParameters.Count - 1) + "}";
+            }));
+            var sql = $$"""
+                WITH c AS MATERIALIZED (
+                    SELECT "Id", "UpdatedAt" FROM "TrainingCases" WHERE {{candidates}}
+                    ORDER BY "UpdatedAt" DESC, "Id" DESC LIMIT {{Candidates}})
+                SELECT c."Id" AS "Value" FROM c
+                WHERE (SELECT {{words}} FROM "TrainingCases" t WHERE t."Id" = c."Id")
+                ORDER BY c."UpdatedAt" DESC, c."Id" DESC LIMIT {{take}}
+                """;
+            var found = await db.Database.SqlQueryRaw<int>(sql, [.. candidateParameters]).ToListAsync(ct);
+            if (found.Count >= take) return found;
+        }
         parameters.Add(take);
-        var sql = $$"""SELECT "Id" AS "Value" FROM "TrainingCases" WHERE {{where}} ORDER BY "UpdatedAt" DESC, "Id" DESC LIMIT {{{parameters.Count - 1}}}""";
-        return db.Database.SqlQueryRaw<int>(sql, [.. parameters]);
+        var newest = $$"""SELECT "Id" AS "Value" FROM "TrainingCases" WHERE {{where}} ORDER BY "UpdatedAt" DESC, "Id" DESC LIMIT {{{parameters.Count - 1}}}""";
+        return await db.Database.SqlQueryRaw<int>(newest, [.. parameters]).ToListAsync(ct);
     }
 
-    private static (string Where, List<object> Parameters, string Score) PostgresConditions(IReadOnlyList<string> terms, CaseQuery filters)
+    /// <summary>How many of the newest candidates a long word is checked in, when a search matches too many to rank.</summary>
+    private const int Candidates = 500;
+
+    /// <summary>An ILIKE pattern finding the term as typed: its backslashes, % and _ escaped.</summary>
+    private static string LikePattern(string term) => "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
+    /// <param name="pairsOnly">A word of three characters or more as its adjacent pairs in "SearchGrams" (every match and a few
+    /// more: the pairs need not be adjacent), not as ILIKE — a superset found without reading any text.</param>
+    private static (string Where, List<object> Parameters, string Score) PostgresConditions(IReadOnlyList<string> terms, CaseQuery filters, bool pairsOnly = false)
     {
         // A one- or two-character word is one token of the generated "SearchGrams" (GIN); a longer one is
         // found by ILIKE over "SearchText" (pg_trgm GIN). Relevance: how often the words occur, counted in
@@ -102,15 +137,23 @@ public static class CaseSearch
         var occurrences = new List<string>();
         foreach (var term in terms)
         {
-            var word = Add(term.ToLowerInvariant());
+            var lower = term.ToLowerInvariant();
+            if (pairsOnly && term.Length >= TrigramLength)
+            {
+                foreach (var pair in Enumerable.Range(0, lower.Length - 1).Where(i => char.IsLetterOrDigit(lower[i]) && char.IsLetterOrDigit(lower[i + 1]))
+                             .Select(i => lower.Substring(i, 2)).Distinct())
+                    conditions.Add("\"SearchGrams\" @@ to_tsquery('simple', quote_literal(" + Add(pair) + "))");
+                continue;
+            }
+            var word = Add(lower);
             occurrences.Add("(length(\"SearchText\") - length(replace(lower(\"SearchText\"), " + word + ", ''))) / length(" + word + ")");
             if (term.Length < TrigramLength)
             {
                 conditions.Add("\"SearchGrams\" @@ to_tsquery('simple', quote_literal(" + word + "))");
                 continue;
             }
-            conditions.Add("\"SearchText\" ILIKE " + Add("%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"));
+            conditions.Add("\"SearchText\" ILIKE " + Add(LikePattern(term)));
         }
-        return (string.Join(" AND ", conditions), parameters, $"-({string.Join(" + ", occurrences)})::float8");
+        return (string.Join(" AND ", conditions), parameters, occurrences.Count == 0 ? "0::float8" : $"-({string.Join(" + ", occurrences)})::float8");
     }
 }
