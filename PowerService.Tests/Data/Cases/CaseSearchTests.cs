@@ -97,6 +97,44 @@ public abstract class CaseSearchTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Every_filter_applies_together_with_words_of_each_length()
+    {
+        var id = await ListedAsync("充电桩报装进度慢", "小区充电桩报装后三周未接电，客户多次催办。", ["充电桩", "报装"], year: 2026);
+        var (sub, channel) = (_source.SubCategory, _source.Channel);
+        CaseOutcome outcome;
+        await using (var db = _db.NewContext()) outcome = (await db.TrainingCases.SingleAsync(c => c.Id == id, Ct)).Outcome;
+        var otherChannel = Enum.GetValues<Channel>().First(c => c != channel);
+        var otherOutcome = Enum.GetValues<CaseOutcome>().First(o => o != outcome);
+
+        foreach (var words in (string[])["桩", "催办", "充电桩报装", "电 充电桩"])
+        {
+            Assert.Equal([id], await FindAsync(words, new CaseQuery(Category: _source.Category, SubCategory: sub, Channel: channel, Outcome: outcome, Tag: "报装", Year: 2026)));
+            Assert.Empty(await FindAsync(words, new CaseQuery(SubCategory: sub + "X")));
+            Assert.Empty(await FindAsync(words, new CaseQuery(Channel: otherChannel)));
+            Assert.Empty(await FindAsync(words, new CaseQuery(Outcome: otherOutcome)));
+            Assert.Empty(await FindAsync(words, new CaseQuery(Tag: "报")));     // a tag is matched whole
+            Assert.Empty(await FindAsync(words, new CaseQuery(Year: 2025)));
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSQL_lists_the_newest_exact_matches_of_a_broad_search_from_pair_candidates()
+    {
+        if (provider != DatabaseProvider.Postgres) Assert.Skip("PostgreSQL's path for searches matching more than it ranks");
+        var old = await ListedAsync("业扩报装超时（旧）", "业扩报装受理后超过时限未送电。", ["报装"]);
+        var scattered = await ListedAsync("报装与业扩", "业扩工程与扩报流程分开，报装另行办理。", ["报装"]);   // every pair of 业扩报装, not the word
+        var newer = await ListedAsync("业扩报装资料重复提交", "业扩报装要求客户重复提交资料，引发投诉。", ["报装"]);
+        var otherYear = await ListedAsync("业扩报装（2025）", "业扩报装现场勘查延误。", ["报装"], year: 2025);
+        await using var db = _db.NewContext();
+
+        Assert.Equal([otherYear, newer, old], await CaseSearch.PostgresNewestAsync(db, ["业扩报装"], new CaseQuery(), 3, Ct));   // a page found among the candidates
+        Assert.Equal([newer], await CaseSearch.PostgresNewestAsync(db, ["业扩报装", "资"], new CaseQuery(), 5, Ct));   // with a short word too
+        Assert.Equal([newer], await CaseSearch.PostgresNewestAsync(db, ["业扩报装", "提交"], new CaseQuery(Year: 2026), 1, Ct));
+        Assert.DoesNotContain(scattered, await CaseSearch.PostgresNewestAsync(db, ["业扩报装"], new CaseQuery(), 50, Ct));   // fewer than a page: the exact query
+        Assert.DoesNotContain(scattered, await CaseSearch.PostgresNewestAsync(db, ["业扩报装"], new CaseQuery(), 1, Ct));
+    }
+
+    [Fact]
     public async Task Query_syntax_typed_by_a_person_is_searched_as_text()
     {
         var quoted = await ListedAsync("说明“先交电费再说”的错误", "工作人员说\"先交了电费再说\"，引发投诉；另有 100% 满意_回访 记录。", ["服务忌语"]);
