@@ -19,16 +19,8 @@ internal sealed class TrainingCaseConfiguration : IEntityTypeConfiguration<Train
         builder.Property(c => c.ReturnReason).HasMaxLength(500);
         builder.Property(c => c.TagList).HasMaxLength(200);
         builder.Property(c => c.WithdrawReason).HasMaxLength(500);
-        builder.ComplexProperty(c => c.Editor, a =>
-        {
-            a.Property(x => x.UserId).HasColumnName("EditorId").HasMaxLength(64);
-            a.Property(x => x.DisplayName).HasColumnName("EditorName").HasMaxLength(50);
-        });
-        builder.ComplexProperty(c => c.Author, a =>
-        {
-            a.Property(x => x.UserId).HasColumnName("AuthorId").HasMaxLength(64);
-            a.Property(x => x.DisplayName).HasColumnName("AuthorName").HasMaxLength(50);
-        });
+        builder.ComplexProperty(c => c.Editor, a => ActorColumns.Map(a, "Editor"));
+        builder.ComplexProperty(c => c.Author, a => ActorColumns.Map(a, "Author"));
         // The working copy, the published versions and the review history are read and written whole.
         builder.Property(c => c.Draft).AsJson();
         builder.Property<List<CaseVersion>>("_versions").HasColumnName("Versions").AsJson();

@@ -5,15 +5,6 @@ using PowerService.Domain.Staff;
 
 namespace PowerService.Web.Data.Configurations;
 
-internal static class ActorColumns
-{
-    public static void Map<T>(ComplexPropertyBuilder<Actor> actor, string prefix)
-    {
-        actor.Property(x => x.UserId).HasColumnName(prefix + "Id").HasMaxLength(64);
-        actor.Property(x => x.DisplayName).HasColumnName(prefix + "Name").HasMaxLength(50);
-    }
-}
-
 internal sealed class ScenarioCardConfiguration : IEntityTypeConfiguration<ScenarioCard>
 {
     public void Configure(EntityTypeBuilder<ScenarioCard> builder)
@@ -21,7 +12,7 @@ internal sealed class ScenarioCardConfiguration : IEntityTypeConfiguration<Scena
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Revision).IsConcurrencyToken();
         builder.Property(c => c.Content).AsJson();
-        builder.ComplexProperty(c => c.Author, a => ActorColumns.Map<ScenarioCard>(a, "Author"));
+        builder.ComplexProperty(c => c.Author, a => ActorColumns.Map(a, "Author"));
         builder.HasIndex(c => c.Active);
     }
 }
@@ -36,7 +27,7 @@ internal sealed class DrillAnswerConfiguration : IEntityTypeConfiguration<DrillA
         builder.Property(a => a.Automatic).AsJson();
         builder.Property(a => a.Review).AsJson();
         builder.Ignore(a => a.Score);
-        builder.ComplexProperty(a => a.Person, p => ActorColumns.Map<DrillAnswer>(p, "Person"));
+        builder.ComplexProperty(a => a.Person, p => ActorColumns.Map(p, "Person"));
         builder.HasOne<ScenarioCard>().WithMany().HasForeignKey(a => a.CardId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.CardId);
         builder.HasIndex(a => a.At);
@@ -51,7 +42,7 @@ internal sealed class QuizConfiguration : IEntityTypeConfiguration<Quiz>
         builder.Property(q => q.Revision).IsConcurrencyToken();
         builder.Property(q => q.Title).HasMaxLength(60);
         builder.Property(q => q.Questions).AsJson();
-        builder.ComplexProperty(q => q.Author, a => ActorColumns.Map<Quiz>(a, "Author"));
+        builder.ComplexProperty(q => q.Author, a => ActorColumns.Map(a, "Author"));
     }
 }
 
@@ -63,7 +54,7 @@ internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAt
         builder.Property(a => a.Department).HasMaxLength(100);
         builder.Property(a => a.Answers).AsJson();
         builder.Ignore(a => a.Score);
-        builder.ComplexProperty(a => a.Person, p => ActorColumns.Map<QuizAttempt>(p, "Person"));
+        builder.ComplexProperty(a => a.Person, p => ActorColumns.Map(p, "Person"));
         builder.HasOne<Quiz>().WithMany().HasForeignKey(a => a.QuizId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.QuizId);
         builder.HasIndex(a => a.At);
