@@ -29,13 +29,7 @@ public static class DemoTraining
             .OrderByDescending(c => c.ClosedAt).Take(400).ToListAsync();
         var sources = closed.GroupBy(c => c.Category).SelectMany(g => g.Take(2)).ToList();
         if (sources.Count == 0) return;
-        var staff = DemoData.Accounts.ToDictionary(a => a.DisplayName, a => a.Role switch
-        {
-            StaffRole.Manager => "管理人员",
-            StaffRole.Handler => "处理人员",
-            StaffRole.IntakeAgent => "受理人员",
-            _ => "工作人员",
-        });
+        var staff = DemoData.Accounts.ToDictionary(a => a.DisplayName, a => Features.Cases.CaseDrafts.RoleWord([a.Role]));
         var trainer = await ActorAsync(db, "trainer");
         var manager = await ActorAsync(db, "manager");
         var company = new Workplace(DemoData.CompanyLevelDepartment, CompanyLevel: true);

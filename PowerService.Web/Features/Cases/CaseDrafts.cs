@@ -15,9 +15,11 @@ public static class CaseDrafts
     }
 
     /// <summary>How a case names a member of staff: by what they did, never by name.</summary>
-    public static string RoleWord(IEnumerable<string?> roles)
+    public static string RoleWord(IEnumerable<string?> roles) =>
+        RoleWord(roles.Select(r => Enum.TryParse<StaffRole>(r, out var role) ? role : (StaffRole?)null).OfType<StaffRole>().ToList());
+
+    public static string RoleWord(IReadOnlyCollection<StaffRole> held)
     {
-        var held = roles.Select(r => Enum.TryParse<StaffRole>(r, out var role) ? role : (StaffRole?)null).OfType<StaffRole>().ToList();
         return held.Contains(StaffRole.Manager) ? "管理人员"
             : held.Contains(StaffRole.Handler) ? "处理人员"
             : held.Contains(StaffRole.IntakeAgent) ? "受理人员"
