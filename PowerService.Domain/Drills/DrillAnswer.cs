@@ -40,6 +40,8 @@ public sealed class DrillAnswer
     {
         if (!roles.Contains(StaffRole.Trainer)) return StepResult.Refused("只有培训师可以点评");
         if (trainer.UserId == Person.UserId) return StepResult.Refused("不能点评自己的答复");
+        // Another trainer may have reviewed it since the list was shown: theirs stands, and this one is told.
+        if (Review is { } done) return StepResult.Refused($"该答复已由{done.By.DisplayName}于 {Time.ChinaTime.Format(done.At)} 点评（{done.Score} 分），您的点评未保存");
         if (score is not (>= 0 and <= 100)) return StepResult.Refused([new FieldError("Score", "请给出 0–100 的分数")]);
         if (!TextRules.AtLeast(comment, 4) || !TextRules.WithinLength(comment, 500) || !TextRules.IsPlainText(comment))
             return StepResult.Refused([new FieldError("Comment", "请写点评意见（4–500 字，纯文本）")]);

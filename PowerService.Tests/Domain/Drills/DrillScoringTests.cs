@@ -68,6 +68,9 @@ public sealed class DrillScoringTests
         Assert.Equal("Score", Assert.Single(answer.ReviewBy(new("t", "孙丽"), [StaffRole.Trainer], 120, "很好，很好", DateTimeOffset.UnixEpoch).Errors).Field);
         Assert.True(answer.ReviewBy(new("t", "孙丽"), [StaffRole.Trainer], 85, "致歉到位，补偿时限没说清", DateTimeOffset.UnixEpoch).Succeeded);
         Assert.Equal((100, 85), (answer.Automatic.Score, answer.Score));
+        var second = answer.ReviewBy(new("t2", "钱程"), [StaffRole.Trainer], 60, "补偿时限没说清楚", DateTimeOffset.UnixEpoch);
+        Assert.StartsWith("该答复已由孙丽于", Assert.Single(second.Errors).Message);
+        Assert.Equal(85, answer.Score);
     }
 
     [Fact]
