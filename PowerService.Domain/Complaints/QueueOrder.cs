@@ -10,14 +10,16 @@ namespace PowerService.Domain.Complaints;
 /// complaint number, which follows registration order (the day, then the day's sequence).
 /// </summary>
 /// <remarks>
-/// Layout (26 characters): open flag (0 open, 1 ended) · urgency rank (0 critical, 1 urgent,
+/// Layout (up to 27 characters): open flag (0 open, 1 ended) · urgency rank (0 critical, 1 urgent,
 /// 2 normal) · the next deadline in whole Unix seconds, 10 digits (9999999999 when no clock runs) ·
-/// the 14-character number. The number makes every key unique, so a page boundary is never ambiguous.
-/// Deadlines within the same second fall back to registration order.
+/// the 14- or 15-character number. The number makes every key unique, so a page boundary is never ambiguous.
+/// Deadlines within the same second fall back to registration order — except that a day's five-digit
+/// numbers (past 9,999, from bulk imports) sort before its four-digit ones; re-keying every stored
+/// complaint to pad them was not worth an order that only matters within one second.
 /// </remarks>
 public static class QueueOrder
 {
-    public const int KeyLength = 26;
+    public const int KeyLength = 2 + 10 + ComplaintNumber.MaxLength;
 
     /// <summary>Every open complaint's key sorts before this; every ended one from it on.</summary>
     public const string EndedFrom = "1";

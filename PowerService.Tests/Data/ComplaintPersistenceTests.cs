@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
 using PowerService.Tests.Support;
+using PowerService.Web.Data;
 using PowerService.Web.Features.Complaints;
 using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
 
@@ -179,6 +180,38 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
 
         Assert.Equal(["TS202611230001", "TS202611230002"], numbers);
         Assert.Equal("TS202611240001", nextDay);
+    }
+
+    [Fact]
+    public async Task A_day_past_9999_complaints_goes_on_with_five_digit_numbers_and_a_refused_registration_uses_none()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var agent = await _db.StaffAsync("agent");
+        await using (var db = _db.NewContext())
+        {
+            db.ComplaintNumberDays.Add(new ComplaintNumberDay { Day = "20261123", Last = 9_998 });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var last4 = await _db.RegisterAsync(agent);
+        var refused = await _db.Complaints.RegisterAsync(ValidIntake() with { Phone = "138" }, Guid.NewGuid(), agent, ct);
+        var first5 = await _db.RegisterAsync(agent);
+
+        Assert.False(refused.Succeeded);
+        Assert.Equal(("TS202611239999", "TS2026112310000"), (last4, first5));
+        Assert.True(ComplaintNumber.TryParse(first5, out _));
+        Assert.NotNull(await _db.Complaints.FindAsync(first5, ct));
+    }
+
+    [Fact]
+    public async Task Numbering_continues_a_day_whose_complaints_were_stored_before_it_kept_count()
+    {
+        var agent = await _db.StaffAsync("agent");
+        var first = await _db.RegisterAsync(agent);
+        await using (var db = _db.NewContext())
+            await db.ComplaintNumberDays.ExecuteDeleteAsync(TestContext.Current.CancellationToken); // as before the upgrade
+
+        Assert.Equal(("TS202611230001", "TS202611230002"), (first, await _db.RegisterAsync(agent)));
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ComplaintNumberDay> ComplaintNumberDays => Set<ComplaintNumberDay>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<SlaRuleRecord> SlaRules => Set<SlaRuleRecord>();
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();

@@ -18,6 +18,9 @@ public class ComplaintNumberTests
     [InlineData("TS20261123000", false)]
     [InlineData("TS202611230000", false)]
     [InlineData("XX202611230001", false)]
+    [InlineData("TS2026112310000", true)]
+    [InlineData("TS2026112300001", false)]
+    [InlineData("TS20261123100000", false)]
     [InlineData(null, false)]
     public void Parsing_accepts_only_well_formed_numbers(string? text, bool valid)
     {
@@ -25,8 +28,12 @@ public class ComplaintNumberTests
     }
 
     [Fact]
-    public void A_day_holds_at_most_9999_complaints()
+    public void Past_9999_a_day_the_sequence_goes_on_with_five_digits_up_to_99999()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ComplaintNumber.For(new DateOnly(2026, 11, 23), 10_000));
+        Assert.Equal("TS202611239999", ComplaintNumber.For(new DateOnly(2026, 11, 23), 9_999));
+        Assert.Equal("TS2026112310000", ComplaintNumber.For(new DateOnly(2026, 11, 23), 10_000));
+        Assert.Equal(10_000, ComplaintNumber.SequenceOf("TS2026112310000"));
+        Assert.Equal(ComplaintNumber.MaxLength, ComplaintNumber.For(new DateOnly(2026, 11, 23), 99_999).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ComplaintNumber.For(new DateOnly(2026, 11, 23), 100_000));
     }
 }

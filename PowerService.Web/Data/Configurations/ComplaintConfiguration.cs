@@ -10,7 +10,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     public void Configure(EntityTypeBuilder<Complaint> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Number).HasMaxLength(14).IsRequired();
+        builder.Property(c => c.Number).HasMaxLength(ComplaintNumber.MaxLength).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => c.IntakeToken).IsUnique();
         builder.Property(c => c.Revision).IsConcurrencyToken();
@@ -24,7 +24,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.UpstreamReference).HasMaxLength(40);
         builder.Property(c => c.SubCategory).HasMaxLength(30);
         builder.Property(c => c.Department).HasMaxLength(100);
-        builder.Property(c => c.MergedInto).HasMaxLength(14);
+        builder.Property(c => c.MergedInto).HasMaxLength(ComplaintNumber.MaxLength);
         builder.HasIndex(c => new { c.Stage, c.RegisteredAt });
 
         // The 工作台 seeks along QueueKey. Its main index (created in SQL by the QueueKeyAndSearch
@@ -135,5 +135,16 @@ internal sealed class AdminAuditEventConfiguration : IEntityTypeConfiguration<Ad
         builder.Property(e => e.TargetUserName).HasMaxLength(50);
         builder.Property(e => e.Detail).HasMaxLength(500);
         builder.HasIndex(e => e.At);
+    }
+}
+
+internal sealed class ComplaintNumberDayConfiguration : IEntityTypeConfiguration<ComplaintNumberDay>
+{
+    public void Configure(EntityTypeBuilder<ComplaintNumberDay> builder)
+    {
+        builder.HasKey(d => d.Day);
+        builder.Property(d => d.Day).HasMaxLength(8);
+        // Two instances allocating at once: the second save fails instead of handing out the same numbers.
+        builder.Property(d => d.Last).IsConcurrencyToken();
     }
 }

@@ -1,3 +1,4 @@
+using PowerService.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,7 +22,7 @@ internal sealed class AnonymisationRecordConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<AnonymisationRecord> builder)
     {
         builder.ToTable("Anonymisations");
-        builder.Property(a => a.Number).HasMaxLength(14);
+        builder.Property(a => a.Number).HasMaxLength(ComplaintNumber.MaxLength);
         builder.Property(a => a.Fields).HasMaxLength(1000);
         // One anonymisation per complaint: two instances racing for the same complaint cannot both record one.
         builder.HasIndex(a => a.ComplaintId).IsUnique();

@@ -1,3 +1,4 @@
+using PowerService.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -34,7 +35,7 @@ internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<SlaAlert>
     public void Configure(EntityTypeBuilder<SlaAlert> builder)
     {
         builder.ToTable("SlaAlerts");
-        builder.Property(a => a.Number).HasMaxLength(14);
+        builder.Property(a => a.Number).HasMaxLength(ComplaintNumber.MaxLength);
         builder.Property(a => a.Clock).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Level).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.EscalatedTo).HasConversion<string>().HasMaxLength(20);
@@ -66,7 +67,7 @@ internal sealed class IssuedDocumentFileConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<IssuedDocumentFile> builder)
     {
         builder.ToTable("IssuedDocuments");
-        builder.Property(d => d.Number).HasMaxLength(14);
+        builder.Property(d => d.Number).HasMaxLength(ComplaintNumber.MaxLength);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(d => d.Sha256).HasMaxLength(64);
         builder.Property(d => d.IssuedBy).HasMaxLength(50);

@@ -1,3 +1,4 @@
+using PowerService.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PowerService.Domain.Wording;
@@ -28,7 +29,7 @@ internal sealed class WordingHitConfiguration : IEntityTypeConfiguration<Wording
         builder.Property(h => h.UserId).HasMaxLength(64);
         builder.Property(h => h.UserName).HasMaxLength(50);
         builder.Property(h => h.Department).HasMaxLength(100);
-        builder.Property(h => h.ComplaintNumber).HasMaxLength(14);
+        builder.Property(h => h.ComplaintNumber).HasMaxLength(ComplaintNumber.MaxLength);
         builder.Property(h => h.Field).HasMaxLength(40);
         builder.Property(h => h.Phrase).HasMaxLength(ForbiddenPhrase.Limits.Phrase);
         // The reports count a period's hits by department and person.

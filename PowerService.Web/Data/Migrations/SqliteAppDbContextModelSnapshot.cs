@@ -355,7 +355,7 @@ namespace PowerService.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MergedInto")
-                        .HasMaxLength(14)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("NextDueAt")
@@ -363,7 +363,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Profile")
@@ -373,7 +373,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("QueueKey")
                         .IsRequired()
-                        .HasMaxLength(26)
+                        .HasMaxLength(27)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
@@ -1017,7 +1017,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RunId")
@@ -1205,6 +1205,21 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.ComplaintNumberDay", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ComplaintNumberDays");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1309,7 +1324,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -1609,7 +1624,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
@@ -1684,7 +1699,7 @@ namespace PowerService.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ComplaintNumber")
-                        .HasMaxLength(14)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Department")

@@ -83,7 +83,7 @@ public sealed partial class ComplaintService(
             if (existing is not null) return new StepResult<string>(existing, StepResult.Success);
 
             var context = StepContext.Now(time, user.Actor, user.Roles, sla: await schedules.ForDepartmentAsync(user.Department, ct));
-            var number = await NextNumberAsync(db, context.At, ct);
+            var number = (await ComplaintNumbering.NextAsync(db, context.At.ChinaDate(), 1, ct))?.Single();
             if (number is null) return new StepResult<string>(null, StepResult.Refused("今日投诉编号已用完，请联系系统管理员"));
 
             var repeatOf = await EarlierComplaintOfAsync(db, intake, context.At, ct);
@@ -200,14 +200,6 @@ public sealed partial class ComplaintService(
             .OrderByDescending(c => c.RegisteredAt)
             .Select(c => c.Number)
             .FirstOrDefaultAsync(ct);
-    }
-
-    private static async Task<string?> NextNumberAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        var prefix = ComplaintNumber.DayPrefix(now.ChinaDate());
-        var last = await db.Complaints.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : ComplaintNumber.SequenceOf(last) + 1;
-        return next > ComplaintNumber.MaxPerDay ? null : ComplaintNumber.For(now.ChinaDate(), next);
     }
 
     /// <summary>Saves, turning a storage failure into a refusal the user can read; the exception goes to the log.</summary>

@@ -369,16 +369,16 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("MergedInto")
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
 
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
                         .UseCollation("C");
 
                     b.Property<string>("Profile")
@@ -388,8 +388,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("QueueKey")
                         .IsRequired()
-                        .HasMaxLength(26)
-                        .HasColumnType("character varying(26)")
+                        .HasMaxLength(27)
+                        .HasColumnType("character varying(27)")
                         .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
@@ -1050,8 +1050,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
@@ -1240,6 +1240,21 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.ComplaintNumberDay", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ComplaintNumberDays");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1350,8 +1365,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -1658,8 +1673,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -1737,8 +1752,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ComplaintNumber")
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
 
                     b.Property<string>("Department")
                         .IsRequired()
