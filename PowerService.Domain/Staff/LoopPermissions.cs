@@ -16,7 +16,7 @@ public static class LoopPermissions
 
     private static readonly IReadOnlyDictionary<LoopTrigger, StaffRole[]> Allowed = new Dictionary<LoopTrigger, StaffRole[]>
     {
-        [LoopTrigger.Dispatch] = FrontAndBack,
+        [LoopTrigger.Dispatch] = [.. FrontAndBack, StaffRole.System], // automatic dispatch by the admin's rules
         [LoopTrigger.Investigate] = Handling,
         [LoopTrigger.Resolve] = Handling,
         [LoopTrigger.Revisit] = FrontAndBack,
@@ -25,7 +25,7 @@ public static class LoopPermissions
         [LoopTrigger.Reassign] = Handling,
         [LoopTrigger.TakeOver] = Handling,
         [LoopTrigger.AddNote] = FrontAndBack,
-        [LoopTrigger.Merge] = Handling,
+        [LoopTrigger.Merge] = FrontAndBack,
         [LoopTrigger.Withdraw] = FrontAndBack,
         [LoopTrigger.Reclassify] = Handling,
         [LoopTrigger.Escalate] = ManagersAndSystem,
@@ -54,7 +54,7 @@ public static class LoopPermissions
         [LoopTrigger.Reassign] = OwnerOrManagers,
         [LoopTrigger.TakeOver] = Relation.Colleague | Managers,
         [LoopTrigger.AddNote] = Relation.Owner | Relation.FirstResponder | Relation.Colleague | Managers,
-        [LoopTrigger.Merge] = OwnerOrManagers,
+        [LoopTrigger.Merge] = Relation.Owner | Relation.FirstResponder | Managers, // the first responder merges the duplicate they took (§11 统一归口)
         [LoopTrigger.Withdraw] = Relation.Owner | Relation.FirstResponder | Managers,
         [LoopTrigger.Reclassify] = OwnerOrManagers,
         [LoopTrigger.Escalate] = Managers,

@@ -15,6 +15,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<ComplaintNumberDay> ComplaintNumberDays => Set<ComplaintNumberDay>();
+    public DbSet<WorkOrderReceipt> WorkOrderReceipts => Set<WorkOrderReceipt>();
+    public DbSet<DispatchRuleRecord> DispatchRules => Set<DispatchRuleRecord>();
+    public DbSet<OpinionTermRecord> OpinionTerms => Set<OpinionTermRecord>();
+    public DbSet<StaffSkill> StaffSkills => Set<StaffSkill>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<SlaRuleRecord> SlaRules => Set<SlaRuleRecord>();
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();

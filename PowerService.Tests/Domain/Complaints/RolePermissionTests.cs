@@ -70,6 +70,6 @@ public class RolePermissionTests
         Assert.Equal([LoopTrigger.Improve, LoopTrigger.WaiveImprovement, LoopTrigger.Reassign, LoopTrigger.TakeOver, LoopTrigger.AddNote, LoopTrigger.Escalate,
             LoopTrigger.ExtendDeadline, LoopTrigger.IssueDocument], improve.AvailableTriggers(Manager, [StaffRole.Manager], ServiceCentre, Start));
         Assert.Equal([LoopTrigger.AddNote], improve.AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
-        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.AddNote, LoopTrigger.Withdraw], In(Stage.Intake).AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
+        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.AddNote, LoopTrigger.Merge, LoopTrigger.Withdraw], In(Stage.Intake).AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
     }
 }

@@ -24,7 +24,7 @@ public class LoopPermissionsTests
         [LoopTrigger.Reassign] = ("-", "O", "ODX"),
         [LoopTrigger.TakeOver] = ("-", "C", "CDX"),
         [LoopTrigger.AddNote] = ("OFC", "OFC", "OFCDX"),
-        [LoopTrigger.Merge] = ("-", "O", "ODX"),
+        [LoopTrigger.Merge] = ("OF", "OF", "OFDX"),
         [LoopTrigger.Withdraw] = ("OF", "OF", "OFDX"),
         [LoopTrigger.Reclassify] = ("-", "O", "ODX"),
         [LoopTrigger.Escalate] = ("-", "-", "DX"),
@@ -68,7 +68,7 @@ public class LoopPermissionsTests
 
     [Fact]
     public void The_system_escalates_and_anonymises_any_complaint_and_does_nothing_else() =>
-        Assert.Equal([LoopTrigger.Escalate, LoopTrigger.Anonymise], Enum.GetValues<LoopTrigger>().Where(t => LoopPermissions.May([StaffRole.System], Relation.System, t)));
+        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.Escalate, LoopTrigger.Anonymise], Enum.GetValues<LoopTrigger>().Where(t => LoopPermissions.May([StaffRole.System], Relation.System, t)));
 
     /// <summary>王芳 registered it (客户服务中心), 李强 of 城区供电所 handles it.</summary>
     private static Complaint Dispatched() => In(Stage.Investigate);

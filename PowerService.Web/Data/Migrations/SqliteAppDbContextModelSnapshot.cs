@@ -371,6 +371,10 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicOpinion")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QueueKey")
                         .IsRequired()
                         .HasMaxLength(27)
@@ -430,6 +434,11 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("IssuedDocuments");
+
+                    b.Property<string>("_mergedFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MergedFrom");
 
                     b.Property<string>("_revisits")
                         .IsRequired()
@@ -528,6 +537,8 @@ namespace PowerService.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("SecondRevisitOpensAt");
+
+                    b.HasIndex("UpstreamReference");
 
                     b.HasIndex("Stage", "RegisteredAt");
 
@@ -1251,6 +1262,61 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.DispatchRuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTypedIntake")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DispatchRules");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.IntegrityAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -1407,6 +1473,189 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Version");
 
                     b.ToTable("KpiPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.OpinionTermRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("OpinionTerms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "记者"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "媒体"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "曝光"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "电视台"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "报社"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "新闻"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "热搜"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "微博"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "抖音"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "快手"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "小红书"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "头条"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "公众号"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "朋友圈"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "网上发帖"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "发帖"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "网上曝光"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "发到网上"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "直播"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "视频号"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "投诉到媒体"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "找媒体"
+                        });
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
@@ -1632,6 +1881,10 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -1687,6 +1940,20 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SlaRules", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Skill");
+
+                    b.ToTable("StaffSkills");
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.WordingHitRecord", b =>
@@ -1779,6 +2046,48 @@ namespace PowerService.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("WordingPhrases", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpstreamReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("Channel", "UpstreamReference")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderReceipts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1888,6 +2197,24 @@ namespace PowerService.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.HasOne("PowerService.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

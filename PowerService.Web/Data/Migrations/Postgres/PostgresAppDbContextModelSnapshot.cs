@@ -386,6 +386,10 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PublicOpinion")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("QueueKey")
                         .IsRequired()
                         .HasMaxLength(27)
@@ -446,6 +450,11 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("IssuedDocuments");
+
+                    b.Property<string>("_mergedFrom")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("MergedFrom");
 
                     b.Property<string>("_revisits")
                         .IsRequired()
@@ -547,6 +556,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SecondRevisitOpensAt");
+
+                    b.HasIndex("UpstreamReference");
 
                     b.HasIndex("Stage", "RegisteredAt");
 
@@ -1288,6 +1299,63 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.DispatchRuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("OnTypedIntake")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DispatchRules");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.IntegrityAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -1448,6 +1516,191 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasKey("Version");
 
                     b.ToTable("KpiPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.OpinionTermRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("OpinionTerms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "记者"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "媒体"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "曝光"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "电视台"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "报社"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "新闻"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "热搜"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "微博"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "抖音"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "快手"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "小红书"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "头条"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "公众号"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "朋友圈"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "网上发帖"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "发帖"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "网上曝光"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "发到网上"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "直播"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "视频号"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "投诉到媒体"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "找媒体"
+                        });
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
@@ -1681,6 +1934,10 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -1738,6 +1995,20 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("SlaRules", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId", "Skill");
+
+                    b.ToTable("StaffSkills");
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.WordingHitRecord", b =>
@@ -1834,6 +2105,50 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("WordingPhrases", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpstreamReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("Channel", "UpstreamReference")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderReceipts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1943,6 +2258,24 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.HasOne("PowerService.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
