@@ -31,6 +31,8 @@ public static class LoopPermissions
         [LoopTrigger.Escalate] = ManagersAndSystem,
         [LoopTrigger.ExtendDeadline] = ManagersOnly,
         [LoopTrigger.IssueDocument] = ManagersOnly,
+        [LoopTrigger.AttachEvidence] = FrontAndBack,
+        [LoopTrigger.RemoveEvidence] = FrontAndBack,
         [LoopTrigger.Anonymise] = [StaffRole.System],
     };
 
@@ -60,6 +62,9 @@ public static class LoopPermissions
         [LoopTrigger.Escalate] = Managers,
         [LoopTrigger.ExtendDeadline] = Managers,
         [LoopTrigger.IssueDocument] = Managers,
+        // Whoever works on the complaint brings evidence; removal is further limited to the uploader or a manager (the aggregate's rule).
+        [LoopTrigger.AttachEvidence] = Relation.Owner | Relation.FirstResponder | Relation.Colleague | Managers,
+        [LoopTrigger.RemoveEvidence] = Relation.Owner | Relation.FirstResponder | Relation.Colleague | Managers,
         [LoopTrigger.Anonymise] = Relation.System, // retention: the product itself, never a person
     };
 

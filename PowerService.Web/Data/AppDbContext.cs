@@ -24,6 +24,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
     public DbSet<AlertRead> AlertReads => Set<AlertRead>();
     public DbSet<IssuedDocumentFile> IssuedDocumentFiles => Set<IssuedDocumentFile>();
+    public DbSet<PowerService.Domain.Evidence.EvidenceItem> EvidenceItems => Set<PowerService.Domain.Evidence.EvidenceItem>();
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<AdminAuditEvent> AdminAuditEvents => Set<AdminAuditEvent>();
     public DbSet<PiiAccessEvent> PiiAccessEvents => Set<PiiAccessEvent>();
     public DbSet<IntegrityAlert> IntegrityAlerts => Set<IntegrityAlert>();

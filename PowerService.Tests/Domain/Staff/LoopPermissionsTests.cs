@@ -30,6 +30,8 @@ public class LoopPermissionsTests
         [LoopTrigger.Escalate] = ("-", "-", "DX"),
         [LoopTrigger.ExtendDeadline] = ("-", "-", "DX"),
         [LoopTrigger.IssueDocument] = ("-", "-", "DX"),
+        [LoopTrigger.AttachEvidence] = ("OFC", "OFC", "OFCDX"),
+        [LoopTrigger.RemoveEvidence] = ("OFC", "OFC", "OFCDX"),
         [LoopTrigger.Anonymise] = ("-", "-", "-"),
     };
 
@@ -133,7 +135,7 @@ public class LoopPermissionsTests
         Assert.Equal((LoopTrigger.TakeOver, "张伟"), (entry.Trigger, entry.ActorName));
         Assert.Equal("张伟 接手办理（原处理人：李强）；原因：原处理人休假/外出，李强休年假至12月1日", entry.Summary);
         // The former handler is a colleague now: may note and take it back, no longer investigate.
-        Assert.Equal([LoopTrigger.TakeOver, LoopTrigger.AddNote], c.AvailableTriggers(Handler, [StaffRole.Handler], CityStation, Start.AddHours(4)));
+        Assert.Equal([LoopTrigger.TakeOver, LoopTrigger.AddNote, LoopTrigger.AttachEvidence, LoopTrigger.RemoveEvidence], c.AvailableTriggers(Handler, [StaffRole.Handler], CityStation, Start.AddHours(4)));
     }
 
     [Fact]

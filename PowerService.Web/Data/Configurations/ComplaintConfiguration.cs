@@ -88,6 +88,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey("ComplaintId").OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Evidence).WithOne().HasForeignKey("ComplaintId").IsRequired().OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.CurrentEvidence);
     }
 }
 

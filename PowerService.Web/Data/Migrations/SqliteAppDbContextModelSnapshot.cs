@@ -818,6 +818,96 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("ScenarioCards");
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormatId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UploadedBy", "PowerService.Domain.Evidence.EvidenceItem.UploadedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedByName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedById");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceItems", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
                 {
                     b.Property<int>("ComplaintId")
@@ -1315,6 +1405,20 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DispatchRules");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.Property<long>("EvidenceItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceItemId");
+
+                    b.ToTable("EvidenceContents", (string)null);
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.IntegrityAlert", b =>
@@ -2176,6 +2280,15 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
                 {
                     b.HasOne("PowerService.Domain.Complaints.Complaint", null)
@@ -2218,8 +2331,21 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.HasOne("PowerService.Domain.Evidence.EvidenceItem", "Item")
+                        .WithOne()
+                        .HasForeignKey("PowerService.Web.Data.EvidenceContent", "EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("PowerService.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Evidence");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618

@@ -62,7 +62,7 @@ public sealed partial class ComplaintService(
     {
         if (!ComplaintNumber.TryParse(number, out var parsed)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == parsed, ct);
+        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).Include(c => c.Evidence).AsSplitQuery().SingleOrDefaultAsync(c => c.Number == parsed, ct);
         // Verified on every read; the page says so plainly, and the operators' log gets it (once, then counted).
         if (complaint is not null && Integrity.IntegrityService.TimelineFinding(complaint) is { } finding) await alarm.ReportAsync(finding, ct);
         return complaint;
@@ -120,7 +120,7 @@ public sealed partial class ComplaintService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             if (await StaffChecks.SessionEndedAsync(db, user, ct) is { } ended) return new ActionOutcome(ended);
-            var complaint = await db.Complaints.Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == number, ct);
+            var complaint = await db.Complaints.Include(c => c.Timeline).Include(c => c.Evidence).AsSplitQuery().SingleOrDefaultAsync(c => c.Number == number, ct);
             if (complaint is null) return ActionOutcome.Refused($"未找到投诉 {number}");
             if (complaint.Revision != seenRevision) return Conflict(complaint);
 

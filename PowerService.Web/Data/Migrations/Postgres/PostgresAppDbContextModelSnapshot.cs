@@ -847,6 +847,98 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.ToTable("ScenarioCards");
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FormatId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UploadedBy", "PowerService.Domain.Evidence.EvidenceItem.UploadedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("UploadedByName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("UploadedById");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceItems", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
                 {
                     b.Property<int>("ComplaintId")
@@ -1354,6 +1446,20 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("DispatchRules");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.Property<long>("EvidenceItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("EvidenceItemId");
+
+                    b.ToTable("EvidenceContents", (string)null);
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.IntegrityAlert", b =>
@@ -2237,6 +2343,15 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
                 {
                     b.HasOne("PowerService.Domain.Complaints.Complaint", null)
@@ -2279,8 +2394,21 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.HasOne("PowerService.Domain.Evidence.EvidenceItem", "Item")
+                        .WithOne()
+                        .HasForeignKey("PowerService.Web.Data.EvidenceContent", "EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("PowerService.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Evidence");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
