@@ -41,6 +41,7 @@ public static class FeatureServices
         services.AddSingleton<Wording.WordingService>();
         services.AddScoped<Drills.DrillService>();
         services.AddScoped<WorkOrders.WorkOrderService>();
+        services.AddScoped<WorkOrders.IntakeRulesAdmin>();
         services.AddOptions<Evidence.EvidenceOptions>().Bind(configuration.GetSection("Evidence")).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Evidence.EvidenceOptions>, Evidence.EvidenceOptionsValidation>();
         services.AddSingleton<Evidence.DatabaseEvidenceStore>();
