@@ -40,6 +40,7 @@ public static class FeatureServices
         services.AddScoped<Cases.CaseService>();
         services.AddSingleton<Wording.WordingService>();
         services.AddScoped<Drills.DrillService>();
+        services.AddSingleton<Sampling.SamplingService>();
         return services;
     }
 }
