@@ -32,30 +32,9 @@ public abstract class SamplingServiceTests(DatabaseProvider provider) : IAsyncLi
 
     private SamplingService Sampling => _db.Services.GetRequiredService<SamplingService>();
 
-    /// <summary>Closes <paramref name="count"/> complaints of 运维检修部 (周杰) together, step by step: all close at the same instant, in one week.</summary>
-    private async Task<List<string>> ClosedThisWeekAsync(int count, Channel channel = Channel.Hotline95598)
-    {
-        var numbers = new List<string>();
-        for (var i = 0; i < count; i++)
-            numbers.Add(await Scenarios.DispatchedAsync(_db.Complaints, _agent, _handler3,
-                ComplaintBuilder.ValidIntake() with { Channel = channel, UpstreamReference = channel.NeedsUpstreamReference() ? $"REF2026{i:D6}" : null }));
-        async Task All(Func<Complaint, StepContext, StepResult> step)
-        {
-            foreach (var number in numbers)
-            {
-                var outcome = await _db.Complaints.ActAsync(number, (await _db.Complaints.FindAsync(number))!.Revision, _handler3, null, step);
-                Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
-            }
-        }
-        await All((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
-        await All((c, ctx) => c.Resolve(ComplaintBuilder.Resolution(_db.Time.GetUtcNow().AddHours(20)), ctx));
-        _db.Time.Advance(TimeSpan.FromHours(20));
-        await All((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
-        _db.Time.Advance(TimeSpan.FromDays(7));
-        await All((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
-        await All((c, ctx) => c.Improve(ComplaintBuilder.Plan, ctx));
-        return numbers;
-    }
+    /// <summary>Closes <paramref name="count"/> complaints of 运维检修部 (周杰) together: all close at the same instant, in one week.</summary>
+    private Task<List<string>> ClosedThisWeekAsync(int count, Channel channel = Channel.Hotline95598) =>
+        Scenarios.ClosedTogetherAsync(_db.Complaints, _db.Time, _agent, _handler3, count, channel);
 
     /// <summary>To the Monday after the week the complaints closed in: its sample is due.</summary>
     private SamplingPeriod NextWeek()
