@@ -39,7 +39,7 @@ public sealed class ReportsPageTests : ComponentTestBase
         Assert.Contains("fact=Judged", cut.Find("[data-testid=kpi-Timeliness-denominator]").GetAttribute("href"));
         Assert.Equal(5, cut.FindAll("[data-testid=scorecard-departments] tbody tr").Count);
 
-        foreach (var (tab, table) in new[] { ("分类统计", "breakdown-table"), ("趋势", "trend-volume-table"), ("12398 统计", "nea-by-category") })
+        foreach (var (tab, table) in new[] { ("分类统计", "breakdown-table"), ("趋势", "trend-volume-table"), ("12398 统计", "nea-by-category"), ("抽样回访", "sampling-by-level") })
         {
             cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == tab).Click();
             cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-testid={table}] tbody tr")));

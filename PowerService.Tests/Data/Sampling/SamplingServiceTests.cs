@@ -190,6 +190,42 @@ public abstract class SamplingServiceTests(DatabaseProvider provider) : IAsyncLi
         db.SampleBatches.Add(forged);
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
     }
+
+    [Fact]
+    public async Task The_reports_count_each_level_per_period_and_department_and_the_workbook_carries_the_same_figures()
+    {
+        await ClosedThisWeekAsync(11);
+        var week = NextWeek();
+        await Sampling.DrawAsync(_manager2, SamplingLevel.TeamWeekly, week.Slug, "运维检修部", Ct);
+        var items = await Sampling.QueueAsync(_manager2, SamplingLevel.TeamWeekly, Ct);
+        Assert.Equal(2, items.Count);
+        var today = ChinaTime.ChinaDate(_db.Time.GetUtcNow());
+        Assert.True((await Sampling.RecordAsync(_manager2, items[0].Item.Id, 0, SampledRevisitTests.Satisfied, Ct)).Succeeded);
+        Assert.True((await Sampling.RecordAsync(_manager2, items[1].Item.Id, 0,
+            new SampleResultInput(RevisitMethod.Phone, true, Satisfaction.Dissatisfied, false, null, true, "客户称抢修后仍断电", "周杰", today.AddDays(5)), Ct)).Succeeded);
+
+        var month = PowerService.Domain.Reports.ReportPeriod.Month(week.Last.Year, week.Last.Month);
+        var reports = _db.Services.GetRequiredService<Web.Features.Reports.ReportService>();
+        var company = (await reports.SamplingAsync(_manager, month, null, Ct)).Value!;
+        var team = company.ByLevel.Single(r => r.Level == SamplingLevel.TeamWeekly).Counts;
+
+        Assert.Equal(new SamplingCounts { Sampled = 2, Recorded = 2, Reached = 2, Satisfied = 1, Resolved = 1, ProblemsFound = 1 }, team);
+        Assert.Equal((1m, 0.5m, 0.5m), (team.CompletionRate, team.SatisfactionRate, team.ResolvedRate));
+        await using (var db = _db.NewContext())
+            Assert.Equal(SamplingCounts.Of(await db.SampledRevisits.AsNoTracking().ToListAsync(Ct), today), company.Total.Counts);
+        var batch = Assert.Single(company.ByBatch);
+        Assert.Equal((week.Label, "运维检修部"), (batch.Label, batch.Department));
+        Assert.Equal(team, (await reports.SamplingAsync(_manager2, month, null, Ct)).Value!.Total.Counts);
+        Assert.Equal(SamplingCounts.Zero, (await reports.SamplingAsync(_manager, month, "城区供电所", Ct)).Value!.Total.Counts);
+        Assert.Equal("您只能查看本部门（运维检修部）的报表", (await reports.SamplingAsync(_manager2, month, "城区供电所", Ct)).Refusal);
+        Assert.Equal(SamplingCounts.Zero, (await reports.SamplingAsync(_manager, month.Previous(), null, Ct)).Value!.Total.Counts);
+
+        var bundle = (await reports.BundleAsync(_manager, month, null, Ct)).Value!;
+        var xlsx = await _db.Services.GetRequiredService<Web.Features.Reports.ReportFiles>().XlsxAsync(bundle, Ct);
+        Assert.Empty(PowerService.Tests.Data.Reports.XlsxRead.Errors(xlsx));
+        var row = PowerService.Tests.Data.Reports.XlsxRead.Rows(xlsx, "抽样回访").Single(r => r[0] == "班组长周抽查" && r[1] == "全部");
+        Assert.Equal(["2", "2", "2", "1", "1", "1", "0.5", "0.5", "1", "0", "0"], row[3..14]);
+    }
 }
 
 public sealed class SamplingServiceTestsOnSqlite() : SamplingServiceTests(DatabaseProvider.Sqlite);
