@@ -39,12 +39,14 @@ public sealed class ReportsPageTests : ComponentTestBase
         Assert.Contains("fact=Judged", cut.Find("[data-testid=kpi-Timeliness-denominator]").GetAttribute("href"));
         Assert.Equal(5, cut.FindAll("[data-testid=scorecard-departments] tbody tr").Count);
 
-        foreach (var (tab, table) in new[] { ("分类统计", "breakdown-table"), ("趋势", "trend-volume-table"), ("12398 统计", "nea-by-category"), ("抽样回访", "sampling-by-level") })
+        foreach (var (tab, table) in new[] { ("分类统计", "breakdown-table"), ("趋势", "trend-volume-table"), ("12398 统计", "nea-by-category") })
         {
             cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == tab).Click();
             cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-testid={table}] tbody tr")));
         }
         Assert.Contains(cut.FindAll("[data-testid=nea-by-category] tbody tr"), r => r.TextContent.Contains("投诉") && r.QuerySelector("a")!.TextContent == "1");
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "抽样回访").Click();
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=sampling-by-level] tbody tr").Count)); // three levels and the total
     }
 
     [Fact]
