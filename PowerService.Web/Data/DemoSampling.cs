@@ -71,7 +71,8 @@ public static class DemoSampling
         if (random.NextDouble() < 0.08) return new(method, false, null, null, "连续两次电话未接通，已发送短信。", false, null, null, null);
         var roll = random.NextDouble();
         var satisfaction = roll < 0.8 ? Satisfaction.Satisfied : roll < 0.94 ? Satisfaction.FairlySatisfied : Satisfaction.Dissatisfied;
-        var resolved = satisfaction != Satisfaction.Dissatisfied && random.NextDouble() < 0.95;
+        // A satisfied customer's problem is solved; a fairly satisfied one's now and then is not quite; a dissatisfied one's is not.
+        var resolved = satisfaction switch { Satisfaction.Satisfied => true, Satisfaction.FairlySatisfied => random.NextDouble() < 0.8, _ => false };
         var problem = satisfaction == Satisfaction.Dissatisfied || !resolved || random.NextDouble() < 0.04;
         var (text, owner) = Problems[random.Next(Problems.Length)];
         return new(method, true, satisfaction, resolved, Notes[random.Next(Notes.Length)], problem,
