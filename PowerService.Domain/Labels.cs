@@ -388,4 +388,28 @@ public static class Labels
         Cases.RedactionKind.Manual => "手工遮盖",
         _ => kind.ToString(),
     };
+    public static string Of(Sampling.SamplingLevel level) => level switch
+    {
+        Sampling.SamplingLevel.TeamWeekly => "班组长周抽查",
+        Sampling.SamplingLevel.DepartmentMonthly => "部门月度抽查",
+        Sampling.SamplingLevel.ThirdPartyQuarterly => "第三方季度调查",
+        _ => level.ToString(),
+    };
+
+    public static string Of(Sampling.KeyReason reason) => reason switch
+    {
+        Sampling.KeyReason.None => "随机抽取",
+        Sampling.KeyReason.WatchedChannel => "12398/12345/媒体渠道",
+        Sampling.KeyReason.Reopened => "回访不满意重新处理",
+        Sampling.KeyReason.Escalated => "升级处理",
+        _ => string.Join("、", Enum.GetValues<Sampling.KeyReason>().Where(r => r != Sampling.KeyReason.None && reason.HasFlag(r)).Select(Of)),
+    };
+
+    public static string Of(Sampling.FollowUpState state) => state switch
+    {
+        Sampling.FollowUpState.None => "未发现问题",
+        Sampling.FollowUpState.Open => "待整改",
+        Sampling.FollowUpState.Fixed => "已整改",
+        _ => state.ToString(),
+    };
 }

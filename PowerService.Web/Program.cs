@@ -54,6 +54,7 @@ if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHoste
 builder.Services.AddHostedService<PowerService.Web.Features.Reports.MeasureBackfillJob>();
 if (builder.Configuration.GetValue("Reports:MonthlyArchive", true)) builder.Services.AddHostedService<PowerService.Web.Features.Reports.MonthlyArchiveJob>();
 if (builder.Configuration.GetValue("Retention:Enabled", true)) builder.Services.AddHostedService<PowerService.Web.Features.Retention.RetentionJob>();
+if (builder.Configuration.GetValue("Sampling:Draw", true)) builder.Services.AddHostedService<PowerService.Web.Features.Sampling.SamplingJob>();
 
 var app = builder.Build();
 

@@ -45,6 +45,8 @@ public sealed class ReportsPageTests : ComponentTestBase
             cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-testid={table}] tbody tr")));
         }
         Assert.Contains(cut.FindAll("[data-testid=nea-by-category] tbody tr"), r => r.TextContent.Contains("投诉") && r.QuerySelector("a")!.TextContent == "1");
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "抽样回访").Click();
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=sampling-by-level] tbody tr").Count)); // three levels and the total
     }
 
     [Fact]

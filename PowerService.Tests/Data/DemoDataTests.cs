@@ -28,6 +28,8 @@ public abstract class DemoHistory(DatabaseProvider provider) : IAsyncLifetime
         await using var db = Db.NewContext();
         await DemoTraining.EnsureAsync(db, Db.Time.GetUtcNow());
         await DemoTraining.EnsureAsync(db, Db.Time.GetUtcNow()); // first run only
+        await DemoSampling.EnsureAsync(db, Db.Time.GetUtcNow());
+        await DemoSampling.EnsureAsync(db, Db.Time.GetUtcNow()); // first run only
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
@@ -183,6 +185,36 @@ public abstract class DemoDataTests(DemoHistory history)
             foreach (var text in texts.Append(c.Content).Append(c.Investigation?.Facts ?? ""))
                 Assert.False(pasted.FirstOrDefault(text.Contains) is { } phrase, $"{c.Number} ({c.SubCategory}) writes “{pasted.FirstOrDefault(text.Contains)}”: {text}");
         }
+    }
+
+    [Fact]
+    public async Task The_demo_has_sampled_revisits_of_each_level_drawn_by_the_rule_most_recorded_and_some_problems_followed_up()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Db.NewContext();
+        var batches = await db.SampleBatches.AsNoTracking().Include(b => b.Items).ToListAsync(ct);
+        var levels = batches.GroupBy(b => b.Level).ToDictionary(g => g.Key, g => g.Select(b => b.Period).Distinct().Count());
+        Assert.Equal(new Dictionary<PowerService.Domain.Sampling.SamplingLevel, int>
+        {
+            [PowerService.Domain.Sampling.SamplingLevel.TeamWeekly] = 3, [PowerService.Domain.Sampling.SamplingLevel.DepartmentMonthly] = 2,
+            [PowerService.Domain.Sampling.SamplingLevel.ThirdPartyQuarterly] = 1,
+        }, levels);
+        // Each batch is what the app's own rule draws from the period's closed complaints: the job finds nothing to redo.
+        foreach (var batch in batches.Where(b => b.Population > 0).Take(8))
+        {
+            var population = await PowerService.Web.Features.Sampling.SamplingService.PopulationAsync(db, batch.SamplingPeriod, batch.Department, ct);
+            Assert.Equal(PowerService.Domain.Sampling.SampleDraw.Draw(batch.SamplingPeriod, batch.Department, population).Select(d => d.Case.Number).Order(),
+                batch.Items.Select(i => i.ComplaintNumber).Order());
+        }
+        var items = batches.SelectMany(b => b.Items).ToList();
+        var latestWeek = PowerService.Domain.Sampling.SamplingPeriod.LastEnded(PowerService.Domain.Sampling.SamplingLevel.TeamWeekly, Now).Slug;
+        Assert.All(items.Where(i => i.Period == latestWeek), i => Assert.Null(i.Result)); // the latest week is still to do
+        var counts = PowerService.Domain.Sampling.SamplingCounts.Of(items.Where(i => i.Period != latestWeek), Now.ChinaDate());
+        Assert.True(counts.Sampled >= 20, $"{counts.Sampled} sampled");
+        Assert.InRange(counts.ReachRate!.Value, 0.8m, 1m);
+        Assert.InRange(counts.SatisfactionRate!.Value, 0.8m, 1m);
+        Assert.True(counts.ProblemsFound > 0 && counts.ProblemsFixed > 0, $"{counts.ProblemsFound} found, {counts.ProblemsFixed} fixed");
+        Assert.All(items.Where(i => i.Result is not null), i => Assert.True(i.Result!.At < Now && i.Result.At > batches.Single(b => b.Id == i.BatchId).SamplingPeriod.To));
     }
 }
 

@@ -46,6 +46,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/privacy/access-log"] = [nameof(StaffRole.Auditor)],
         ["/privacy/exports"] = [nameof(StaffRole.Auditor), nameof(StaffRole.Admin)],
         ["/reports"] = [nameof(StaffRole.Manager)],
+        ["/sampling"] = [nameof(StaffRole.Manager), nameof(StaffRole.Admin)],
         ["/reports/exports/{id:guid}"] = [nameof(StaffRole.Manager)],
         ["/reports/archive/{id:long}"] = [nameof(StaffRole.Manager)],
         ["/admin/retention"] = [nameof(StaffRole.Admin)],

@@ -105,6 +105,7 @@ public sealed class PowerServiceFactory(string databasePath, FakeTimeProvider ti
         builder.UseSetting("Demo:Complaints", "false");
         builder.UseSetting("Reports:MonthlyArchive", "false"); // the archive job has its own tests (ArchiveTests)
         builder.UseSetting("Retention:Enabled", "false"); // tests move the clock by years; the daily job has its own tests (RetentionTests)
+        builder.UseSetting("Sampling:Draw", "false"); // samples are drawn by hand in the browser tests; the job has its own tests (SamplingServiceTests)
         builder.UseSetting("Session:RevalidateEvery", "00:00:02"); // open tabs notice a sign-out within seconds, not half a minute
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
     }

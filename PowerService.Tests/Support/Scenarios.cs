@@ -61,4 +61,33 @@ public static class Scenarios
         await Act((c, ctx) => c.Improve(ComplaintBuilder.Plan, ctx));
         return number;
     }
+
+    /// <summary>
+    /// <paramref name="count"/> complaints registered by <paramref name="agent"/> and carried to 已办结 by <paramref name="handler"/> step by step
+    /// together, so all close at the same instant (7 days and 20 hours after now).
+    /// </summary>
+    public static async Task<List<string>> ClosedTogetherAsync(ComplaintService complaints, FakeTimeProvider time, StaffUser agent, StaffUser handler, int count,
+        Channel channel = Channel.Hotline95598)
+    {
+        var numbers = new List<string>();
+        for (var i = 0; i < count; i++)
+            numbers.Add(await DispatchedAsync(complaints, agent, handler,
+                ComplaintBuilder.ValidIntake() with { Channel = channel, UpstreamReference = channel.NeedsUpstreamReference() ? $"REF2026{i:D6}" : null }));
+        async Task All(Func<Complaint, StepContext, StepResult> step)
+        {
+            foreach (var number in numbers)
+            {
+                var outcome = await complaints.ActAsync(number, (await complaints.FindAsync(number))!.Revision, handler, null, step);
+                Assert.True(outcome.Succeeded, string.Join("；", outcome.Result.Reasons));
+            }
+        }
+        await All((c, ctx) => c.Investigate(ComplaintBuilder.Findings, ctx));
+        await All((c, ctx) => c.Resolve(ComplaintBuilder.Resolution(time.GetUtcNow().AddHours(20)), ctx));
+        time.Advance(TimeSpan.FromHours(20));
+        await All((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
+        time.Advance(TimeSpan.FromDays(7));
+        await All((c, ctx) => c.Revisit(ComplaintBuilder.Satisfied, ctx));
+        await All((c, ctx) => c.Improve(ComplaintBuilder.Plan, ctx));
+        return numbers;
+    }
 }

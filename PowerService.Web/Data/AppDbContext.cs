@@ -47,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PowerService.Domain.Drills.DrillAnswer> DrillAnswers => Set<PowerService.Domain.Drills.DrillAnswer>();
     public DbSet<PowerService.Domain.Drills.Quiz> Quizzes => Set<PowerService.Domain.Drills.Quiz>();
     public DbSet<PowerService.Domain.Drills.QuizAttempt> QuizAttempts => Set<PowerService.Domain.Drills.QuizAttempt>();
+    public DbSet<PowerService.Domain.Sampling.SampleBatch> SampleBatches => Set<PowerService.Domain.Sampling.SampleBatch>();
+    public DbSet<PowerService.Domain.Sampling.SampledRevisit> SampledRevisits => Set<PowerService.Domain.Sampling.SampledRevisit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

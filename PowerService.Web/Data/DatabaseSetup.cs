@@ -104,6 +104,7 @@ public static class DatabaseSetup
             {
                 await demo.EnsureComplaintsAsync();
                 await DemoTraining.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow());
+                await DemoSampling.EnsureAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow());
             }
         }
     }

@@ -48,6 +48,7 @@ public static class FeatureServices
         services.AddSingleton<Evidence.DirectoryEvidenceStore>();
         services.AddSingleton<Evidence.EvidenceStores>();
         services.AddScoped<Evidence.EvidenceService>();
+        services.AddSingleton<Sampling.SamplingService>();
         return services;
     }
 }

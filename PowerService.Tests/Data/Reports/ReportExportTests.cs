@@ -65,7 +65,7 @@ public abstract class ReportExportTests(DatabaseProvider provider) : IAsyncLifet
         var card = await ScorecardAsync();
 
         Assert.Empty(XlsxRead.Errors(xlsx));
-        Assert.Equal(["汇总", "部门", "处理人", "分类", "渠道", "趋势", "12398统计", "服务忌语", "明细"], XlsxRead.SheetNames(xlsx));
+        Assert.Equal(["汇总", "部门", "处理人", "分类", "渠道", "趋势", "12398统计", "服务忌语", "抽样回访", "明细"], XlsxRead.SheetNames(xlsx));
         var summary = XlsxRead.Rows(xlsx, "汇总");
         foreach (var item in card.Total.Score.Items)
         {

@@ -82,6 +82,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => c.NextDueAt);
         builder.HasIndex(c => c.AlertCheckAt); // the deadline watcher reads only what is due
         builder.HasIndex(c => c.SecondRevisitOpensAt);
+        builder.HasIndex(c => c.ClosedAt); // revisit sampling reads a period's closed complaints
 
         builder.Ignore(c => c.EndedAt);
         builder.Ignore(c => c.IsAnonymised);

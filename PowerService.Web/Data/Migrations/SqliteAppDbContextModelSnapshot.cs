@@ -526,6 +526,8 @@ namespace PowerService.Web.Data.Migrations
 
                     b.HasIndex("AlertCheckAt");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("CustomerPhoneTail");
 
                     b.HasIndex("IntakeToken")
@@ -1039,6 +1041,136 @@ namespace PowerService.Web.Data.Migrations
                         .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
 
                     b.ToTable("ComplaintMeasures", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampleBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFirst")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodLast")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DrawnBy", "PowerService.Domain.Sampling.SampleBatch.DrawnBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DrawnByName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DrawnById");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "Period", "Department")
+                        .IsUnique();
+
+                    b.ToTable("SampleBatches");
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampledRevisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplaintNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpState")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("FollowUpState", "Department");
+
+                    b.HasIndex("Level", "Department", "RecordedAt");
+
+                    b.HasIndex("Level", "Period", "ComplaintId")
+                        .IsUnique();
+
+                    b.ToTable("SampledRevisits");
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.AdminAuditEvent", b =>
@@ -2298,6 +2430,21 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampledRevisit", b =>
+                {
+                    b.HasOne("PowerService.Domain.Sampling.SampleBatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.AnonymisationRecord", b =>
                 {
                     b.HasOne("PowerService.Domain.Complaints.Complaint", null)
@@ -2347,6 +2494,11 @@ namespace PowerService.Web.Data.Migrations
                     b.Navigation("Evidence");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampleBatch", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

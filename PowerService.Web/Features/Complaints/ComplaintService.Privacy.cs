@@ -27,12 +27,12 @@ public sealed partial class ComplaintService
     }
 
     /// <summary>The customer in full for a role that calls customers, once the access is on the log; nothing otherwise.</summary>
-    public async Task<RevealedCustomer> RevealCustomerAsync(string number, StaffUser user, PiiAccessKind why, CancellationToken ct = default)
+    public async Task<RevealedCustomer> RevealCustomerAsync(string number, StaffUser user, PiiAccessKind why, CancellationToken ct = default, string? detail = null)
     {
         if (!PrivacyPolicy.For(user.Roles).MayReveal) return new(null, "按最小必要原则，您的角色不能查看客户的完整信息。");
         var (complaint, outOfScope) = await FindAsync(number, user, ct);
         if (complaint is null) return new(null, outOfScope ?? $"未找到投诉 {number}");
-        var detail = why == PiiAccessKind.CustomerCall ? "显示完整客户信息并拨打联系电话" : "显示完整的姓名、联系电话、户号和用电地址";
+        detail ??= why == PiiAccessKind.CustomerCall ? "显示完整客户信息并拨打联系电话" : "显示完整的姓名、联系电话、户号和用电地址";
         return await accessLog.RecordAsync(user, why, complaint.Number, detail, ct)
             ? new(complaint.Customer, null)
             : new(null, Privacy.PiiAccessLog.NotRecorded);

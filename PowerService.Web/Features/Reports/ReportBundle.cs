@@ -11,6 +11,9 @@ public sealed record ReportBundle(Scorecard Scorecard, Breakdowns Breakdowns, Tr
 
     /// <summary>The file name without extension: 投诉管理报表-2026-10-全公司.</summary>
     public string FileStem => $"投诉管理报表-{Scorecard.Period.Slug}-{Scope}";
+
+    /// <summary>The period's sampled revisits (班组长周抽查, 部门月度抽查, 第三方季度调查).</summary>
+    public SamplingStatistics Sampling { get; init; } = SamplingStatistics.Empty(Scorecard.Period, Scorecard.AsOf);
 }
 
 public sealed partial class ReportService
@@ -23,6 +26,7 @@ public sealed partial class ReportService
         var breakdowns = await BreakdownsAsync(user, period, department, ct);
         var trend = await TrendAsync(user, period, department, ct);
         var regulator = await RegulatorAsync(user, period, department, ct);
-        return new(new ReportBundle(card.Value, breakdowns.Value!, trend.Value!, regulator.Value!), null);
+        var sampling = await SamplingAsync(user, period, department, ct);
+        return new(new ReportBundle(card.Value, breakdowns.Value!, trend.Value!, regulator.Value!) { Sampling = sampling.Value! }, null);
     }
 }

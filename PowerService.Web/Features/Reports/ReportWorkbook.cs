@@ -8,7 +8,7 @@ using PowerService.Web.Features.Reports.Export;
 namespace PowerService.Web.Features.Reports;
 
 /// <summary>
-/// The report as an Excel workbook: 汇总, 部门, 处理人, 分类, 渠道, 趋势, 12398 and 明细 sheets, the same
+/// The report as an Excel workbook: 汇总, 部门, 处理人, 分类, 渠道, 趋势, 12398, 服务忌语, 抽样回访 and 明细 sheets, the same
 /// numbers as the page (rates as fractions with a percent format, so they stay numbers in Excel).
 /// The detail sheet streams from the database; <paramref name="progress"/> counts its rows.
 /// </summary>
@@ -29,6 +29,7 @@ public static class ReportWorkbook
             await book.WriteSheetAsync(new SheetSpec("趋势", TrendColumns, titles), Rows(report.Trend.Months.Select(TrendCells)), null, ct);
             await book.WriteSheetAsync(new SheetSpec("12398统计", RegulatorColumns, titles), Rows(RegulatorRows(report.Regulator)), null, ct);
             await book.WriteSheetAsync(new SheetSpec("服务忌语", WordingColumns, titles), Rows(WordingRows(report.Breakdowns.Wording)), null, ct);
+            await book.WriteSheetAsync(new SheetSpec("抽样回访", SamplingColumns, titles), Rows(SamplingRows(report.Sampling)), null, ct);
             var detail = report.Scorecard.Total.Filter;
             await book.WriteSheetAsync(new SheetSpec("明细", ReportDetail.Columns, titles), ReportDetail.RowsAsync(db, detail, masked, ct), progress, ct);
             await book.CompleteAsync(ct);
@@ -126,4 +127,21 @@ public static class ReportWorkbook
             .Concat(use.ByPerson.Select(c => new object?[] { "人员", c.Label, c.Count }))
             .Concat(use.ByPhrase.Select(c => new object?[] { "忌语", c.Label, c.Count }))
             .Append(["合计", "", use.Total]);
+
+    private static readonly IReadOnlyList<XlsxColumn> SamplingColumns =
+    [
+        new("层级", 14), new("抽样期间", 30), new("部门", 16), new("抽取", 8, XlsxFormat.Integer), new("已回访", 8, XlsxFormat.Integer),
+        new("联系到", 8, XlsxFormat.Integer), new("满意", 8, XlsxFormat.Integer), new("确已解决", 9, XlsxFormat.Integer),
+        new("抽查完成率", 10, XlsxFormat.Percent1), new("抽查满意率", 10, XlsxFormat.Percent1), new("问题真实解决率", 12, XlsxFormat.Percent1),
+        new("发现问题", 9, XlsxFormat.Integer), new("已整改", 8, XlsxFormat.Integer), new("逾期未整改", 10, XlsxFormat.Integer),
+    ];
+
+    private static IEnumerable<object?[]> SamplingRows(SamplingStatistics s) =>
+        s.ByLevel.Select(r => SamplingCells(r.Label, "全部", s.Total.Department ?? "全公司", r.Counts))
+            .Append(SamplingCells("合计", "全部", s.Total.Department ?? "全公司", s.Total.Counts))
+            .Concat(s.ByBatch.Select(r => SamplingCells(Labels.Of(r.Level!.Value), r.Label, r.Department, r.Counts)));
+
+    private static object?[] SamplingCells(string level, string period, string? department, Domain.Sampling.SamplingCounts c) =>
+        [level, period, department, c.Sampled, c.Recorded, c.Reached, c.Satisfied, c.Resolved,
+            c.CompletionRate, c.SatisfactionRate, c.ResolvedRate, c.ProblemsFound, c.ProblemsFixed, c.ProblemsOverdue];
 }

@@ -545,6 +545,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AlertCheckAt");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("CustomerPhoneTail");
 
                     b.HasIndex("IntakeToken")
@@ -1070,6 +1072,140 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_ComplaintMeasures_Scorecard");
 
                     b.ToTable("ComplaintMeasures", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampleBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("KeyCases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("PeriodFirst")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodLast")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "DrawnBy", "PowerService.Domain.Sampling.SampleBatch.DrawnBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("DrawnByName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("DrawnById");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "Period", "Department")
+                        .IsUnique();
+
+                    b.ToTable("SampleBatches");
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampledRevisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ComplaintNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FollowUp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FollowUpState")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("FollowUpState", "Department");
+
+                    b.HasIndex("Level", "Department", "RecordedAt");
+
+                    b.HasIndex("Level", "Period", "ComplaintId")
+                        .IsUnique();
+
+                    b.ToTable("SampledRevisits");
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.AdminAuditEvent", b =>
@@ -2361,6 +2497,21 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampledRevisit", b =>
+                {
+                    b.HasOne("PowerService.Domain.Sampling.SampleBatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.AnonymisationRecord", b =>
                 {
                     b.HasOne("PowerService.Domain.Complaints.Complaint", null)
@@ -2410,6 +2561,11 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.Navigation("Evidence");
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Sampling.SampleBatch", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
