@@ -31,7 +31,7 @@ public sealed class HeaderMatchingTests
         Assert.Equal(
         [
             ("受理编号*", ImportField.UpstreamReference), ("受理时间", ImportField.ReceivedAt), ("来源渠道", ImportField.Channel), ("诉求人（姓名）", ImportField.CustomerName),
-            ("联系方式", ImportField.Phone), ("事发地址", ImportField.Address), ("诉求描述", ImportField.Content), ("问题分类", ImportField.Category),
+            ("联系方式", ImportField.Phone), ("事发地址", ImportField.Address), ("问题分类", ImportField.Category), ("诉求描述", ImportField.Content),
             ("客户诉求", ImportField.Demands),
         ], suggested.Select(s => (s.Key, s.Value)).OrderBy(s => s.Value));
         Assert.False(suggested.ContainsKey("备注"));
