@@ -41,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PowerService.Domain.Drills.DrillAnswer> DrillAnswers => Set<PowerService.Domain.Drills.DrillAnswer>();
     public DbSet<PowerService.Domain.Drills.Quiz> Quizzes => Set<PowerService.Domain.Drills.Quiz>();
     public DbSet<PowerService.Domain.Drills.QuizAttempt> QuizAttempts => Set<PowerService.Domain.Drills.QuizAttempt>();
+    public DbSet<WorkOrderSourceRecord> WorkOrderSources => Set<WorkOrderSourceRecord>();
+    public DbSet<WorkOrderImportRecord> WorkOrderImports => Set<WorkOrderImportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
