@@ -51,8 +51,19 @@ public static class Labels
         LoopTrigger.Escalate => "升级",
         LoopTrigger.ExtendDeadline => "延长时限",
         LoopTrigger.IssueDocument => "签发文书",
+        LoopTrigger.AttachEvidence => "上传证据",
+        LoopTrigger.RemoveEvidence => "移除证据",
         LoopTrigger.Anonymise => "按保留期限匿名化",
         _ => trigger.ToString(),
+    };
+
+    public static string Of(Evidence.EvidenceKind kind) => kind switch
+    {
+        Evidence.EvidenceKind.Image => "照片",
+        Evidence.EvidenceKind.Audio => "录音",
+        Evidence.EvidenceKind.Pdf => "PDF 文件",
+        Evidence.EvidenceKind.Office => "Office 文档",
+        _ => kind.ToString(),
     };
 
     public static string Of(Channel channel) => channel switch
@@ -264,6 +275,8 @@ public static class Labels
         Privacy.PiiAccessKind.DocumentDownload => "下载文书",
         Privacy.PiiAccessKind.ContactSearch => "按电话/户号检索",
         Privacy.PiiAccessKind.ReportExport => "导出未脱敏明细",
+        Privacy.PiiAccessKind.EvidenceView => "查看证据图片",
+        Privacy.PiiAccessKind.EvidenceDownload => "下载证据",
         _ => kind.ToString(),
     };
 

@@ -93,6 +93,16 @@ app.MapGet("/documents/{id:long}", async (long id, HttpContext context, PowerSer
         _ => Results.NotFound(),
     })
     .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.DocumentRoles.Split(',')));
+// An evidence file of a complaint: for roles that see customer data, within the complaint's scope (removed ones for managers only),
+// checked against the SHA-256 recorded at upload, and on the personal-information access log before any byte leaves.
+// ?inline=true shows an image in the page (thumbnail and preview); everything else is downloaded under its file name.
+app.MapGet("/complaints/{Number}/evidence/{Sequence:int}", async (string number, int sequence, bool? inline, HttpContext context, PowerService.Web.Features.Evidence.EvidenceService evidence) =>
+    await evidence.OpenAsync(number, sequence, PowerService.Web.Features.Shared.StaffUser.From(context.User), inline == true) switch
+    {
+        { File: { } file } => Results.File(file.Content, file.ContentType, inline == true ? null : file.FileName),
+        var refused => Results.Text(refused.Message, "text/plain; charset=utf-8", statusCode: refused.Status),
+    })
+    .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.Complaints.ComplaintDisplay.DocumentRoles.Split(',')));
 // A finished report export, fetched once by the manager who made it (the export was logged when it ended).
 app.MapGet("/reports/exports/{id:guid}", (Guid id, HttpContext context, PowerService.Web.Features.Reports.ExportJobs jobs) =>
     jobs.Take(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) is { } file

@@ -73,6 +73,8 @@ public sealed partial class Complaint
         var escalate = Parameters<EscalationRequest>(machine, LoopTrigger.Escalate);
         var extend = Parameters<DeadlineExtension>(machine, LoopTrigger.ExtendDeadline);
         var issue = Parameters<DocumentIssueRequest>(machine, LoopTrigger.IssueDocument);
+        var attach = Parameters<EvidenceUpload>(machine, LoopTrigger.AttachEvidence);
+        var remove = Parameters<EvidenceRemoval>(machine, LoopTrigger.RemoveEvidence);
 
         machine.Configure(Stage.Intake)
             .PermitIf(dispatch, Stage.Investigate, Guards(RulesFor<DispatchOrder>()))
@@ -116,6 +118,13 @@ public sealed partial class Complaint
         foreach (var stage in Enum.GetValues<Stage>())
             machine.Configure(stage).InternalTransitionIf(issue, s => AllHold(s, RulesFor<DocumentIssueRequest>()), (_, _) => { }, "文书适用于本投诉且内容完整；重新签发须写明原因且内容有变化");
 
+        // Evidence, likewise at any point: what turns up after closing still belongs to the record.
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            machine.Configure(stage).InternalTransitionIf(attach, s => AllHold(s, RulesFor<EvidenceUpload>()), (_, _) => { }, "文件类型、大小合规且未重复上传");
+            machine.Configure(stage).InternalTransitionIf(remove, s => AllHold(s, RulesFor<EvidenceRemoval>()), (_, _) => { }, "由上传人或管理人员写明原因；原件保留");
+        }
+
         return machine;
     }
 
@@ -145,6 +154,8 @@ public sealed partial class Complaint
     {
         foreach (var rule in StepContext.NoteRules)
             yield return new(rule.Field, s => rule.Holds(s.Context), rule.Message);
+        foreach (var rule in EvidenceRules<T>())
+            yield return rule;
         if (typeof(T) == typeof(ResolutionPlan))
             yield return new(nameof(ResolutionPlan.CommittedBy),
                 s => (s.Data as ResolutionPlan)?.CommittedBy is not { } by || (by >= RegisteredAt.AddMinutes(-1) && by <= s.Context.At.AddYears(1)),

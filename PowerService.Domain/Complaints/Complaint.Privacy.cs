@@ -33,6 +33,7 @@ public sealed partial class Complaint
         copy.EndReason = Text(EndReason);
         copy._documents = [.. _documents.Select(d => d with { Reason = Text(d.Reason) })];
         copy._timeline = [.. _timeline.Select(e => e.MaskedCopy(text))];
+        copy._evidence = [.. _evidence.Select(e => e.MaskedCopy(text))];
         return copy;
     }
 }

@@ -82,6 +82,12 @@ public sealed partial class Complaint
             level = level == EscalationLevel.Team ? EscalationLevel.Department : EscalationLevel.Company;
             reason = $"同一客户 30 天内重复投诉（前次 {repeatOf}）" + (reason is null ? "" : "；" + reason);
         }
+        if (PublicOpinion is { } opinion)
+        {
+            // Public opinion is handled at company level at once (§11): the press does not wait for a department.
+            level = EscalationLevel.Company;
+            reason = $"舆情风险：{opinion}" + (reason is null ? "" : "；" + reason);
+        }
         if (reason is null) return;
         Escalation = level;
         Append(LoopTrigger.Escalate, context with { By = StaffRoles.SystemActor, Note = null }, Stage, $"升级至{Labels.Of(level)}：{reason}");

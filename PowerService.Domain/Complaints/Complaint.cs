@@ -67,6 +67,9 @@ public sealed partial class Complaint
     /// <summary>Why the complaint left the loop early (merged, withdrawn, reclassified).</summary>
     public string? EndReason { get; private set; }
     public string? MergedInto { get; private set; }
+
+    /// <summary>Why the complaint is a public-opinion risk (舆情), as flagged at registration; null when it is not.</summary>
+    public string? PublicOpinion { get; private set; }
     public ReclassifiedAs? ReclassifiedAs { get; private set; }
 
     public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
@@ -131,7 +134,12 @@ public sealed partial class Complaint
     /// Registers a complaint from an intake form. The registering person becomes the first
     /// responder and the first owner, in their own department, until it is dispatched.
     /// </summary>
-    public static StepResult<Complaint> Register(ComplaintIntake intake, string number, Guid intakeToken, string department, StepContext context, string? repeatOf = null)
+    /// <remarks>
+    /// A public-opinion risk (<paramref name="opinion"/>) raises the urgency to at least 紧急 before the
+    /// clocks start, so its limits are the urgent ones, and escalates the complaint to company level.
+    /// </remarks>
+    public static StepResult<Complaint> Register(ComplaintIntake intake, string number, Guid intakeToken, string department, StepContext context,
+        string? repeatOf = null, WorkOrders.PublicOpinionFlag? opinion = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         if (!LoopPermissions.MayRegister(context.Roles)) return new(null, StepResult.Refused("您的角色无权登记投诉"));
@@ -150,7 +158,8 @@ public sealed partial class Complaint
             Customer = intake.ToCustomer(),
             Category = intake.Category!.Value,
             SubCategory = intake.SubCategory!,
-            Urgency = intake.Urgency!.Value,
+            Urgency = opinion?.IsRaised == true && intake.Urgency < Urgency.Urgent ? Urgency.Urgent : intake.Urgency!.Value,
+            PublicOpinion = opinion?.IsRaised == true ? opinion.Reason : null,
             Content = intake.Content!.Trim(),
             Demands = intake.Demands!.Trim(),
             ExpectedOutcome = intake.ExpectedOutcome!.Trim(),
@@ -159,7 +168,8 @@ public sealed partial class Complaint
             Owner = context.By,
             Department = department,
         };
-        complaint.Append(null, context, null, $"{Labels.Of(complaint.Channel)}受理，{Labels.Of(complaint.Category)} / {complaint.SubCategory}，{Labels.Of(complaint.Urgency)}");
+        complaint.Append(null, context, null, $"{Labels.Of(complaint.Channel)}受理，{Labels.Of(complaint.Category)} / {complaint.SubCategory}，{Labels.Of(complaint.Urgency)}"
+            + (complaint.Urgency != intake.Urgency ? $"（登记为{Labels.Of(intake.Urgency!.Value)}，因舆情风险提高）" : ""));
         complaint.OpenClocksAndLevel(context, repeatOf);
         return new(complaint, StepResult.Success);
     }
@@ -169,7 +179,7 @@ public sealed partial class Complaint
         {
             Owner = order.Handler!;
             Department = order.Department!.Trim();
-        }, () => $"派至{Department}，处理人：{Owner.DisplayName}");
+        }, () => $"派至{Department}，处理人：{Owner.DisplayName}" + (order.Rule is { } rule ? $"（{rule}）" : ""));
 
     public StepResult Investigate(InvestigationFindings findings, StepContext context) =>
         Fire(LoopTrigger.Investigate, findings, context, () => Investigation = findings,

@@ -249,10 +249,18 @@ public static class ComplaintDocuments
             new BulletList(issued.Count == 0 ? ["无"]
                 : issued.Select(d => $"{TitleOf(d.Kind)} 第 {d.Version} 版，{ChinaTime.Format(d.At)} {d.By.DisplayName} 签发"
                     + (d.Reason is null ? "" : $"（重新签发原因：{d.Reason}）") + $"，SHA-256 {d.Sha256}").ToList()),
+            new Heading("证据材料"),
+            new BulletList(EvidenceList(c)),
             new SignatureBlock(s.IssuingUnit, ChineseDate(at), "（档案专用章）"),
         ];
         return new DocumentSpec(TitleOf(DocumentKind.CaseFile), s.IssuingUnit, blocks, c.Number);
     }
+
+    /// <summary>Every attachment, removed ones included and marked (the file is kept): what it is, who brought it when, and its SHA-256.</summary>
+    private static IReadOnlyList<string> EvidenceList(Complaint c) => c.Evidence.Count == 0 ? ["无"]
+        : c.Evidence.OrderBy(e => e.Sequence).Select(e =>
+            $"证据 #{e.Sequence}《{e.FileName}》，{e.Format.Label}，{Evidence.EvidenceLimits.Format(e.Size)}，{e.UploadedBy.DisplayName} {ChinaTime.Format(e.UploadedAt)} 上传，SHA-256 {e.Sha256}"
+            + (e.IsRemoved ? $"【已移除：{e.RemovedByName} {ChinaTime.Format(e.RemovedAt!.Value)}，原因：{e.RemovalReason}；原件保留】" : "")).ToList();
 
     private static IEnumerable<DocumentBlock> Corrective(Complaint c)
     {

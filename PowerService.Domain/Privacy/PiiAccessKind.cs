@@ -18,6 +18,12 @@ public enum PiiAccessKind
     /// <summary>A masked role looked a customer up by an exact phone number or 户号.</summary>
     ContactSearch,
 
+    /// <summary>Viewed an evidence image in the page (thumbnail or preview).</summary>
+    EvidenceView,
+
+    /// <summary>Downloaded an evidence file (photos, recordings and documents carry the customer's data).</summary>
+    EvidenceDownload,
+
     /// <summary>Exported report detail rows with customers' contact details in full.</summary>
     ReportExport,
 }

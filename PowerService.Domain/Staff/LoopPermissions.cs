@@ -16,7 +16,7 @@ public static class LoopPermissions
 
     private static readonly IReadOnlyDictionary<LoopTrigger, StaffRole[]> Allowed = new Dictionary<LoopTrigger, StaffRole[]>
     {
-        [LoopTrigger.Dispatch] = FrontAndBack,
+        [LoopTrigger.Dispatch] = [.. FrontAndBack, StaffRole.System], // automatic dispatch by the admin's rules
         [LoopTrigger.Investigate] = Handling,
         [LoopTrigger.Resolve] = Handling,
         [LoopTrigger.Revisit] = FrontAndBack,
@@ -25,12 +25,14 @@ public static class LoopPermissions
         [LoopTrigger.Reassign] = Handling,
         [LoopTrigger.TakeOver] = Handling,
         [LoopTrigger.AddNote] = FrontAndBack,
-        [LoopTrigger.Merge] = Handling,
+        [LoopTrigger.Merge] = FrontAndBack,
         [LoopTrigger.Withdraw] = FrontAndBack,
         [LoopTrigger.Reclassify] = Handling,
         [LoopTrigger.Escalate] = ManagersAndSystem,
         [LoopTrigger.ExtendDeadline] = ManagersOnly,
         [LoopTrigger.IssueDocument] = ManagersOnly,
+        [LoopTrigger.AttachEvidence] = FrontAndBack,
+        [LoopTrigger.RemoveEvidence] = FrontAndBack,
         [LoopTrigger.Anonymise] = [StaffRole.System],
     };
 
@@ -54,12 +56,15 @@ public static class LoopPermissions
         [LoopTrigger.Reassign] = OwnerOrManagers,
         [LoopTrigger.TakeOver] = Relation.Colleague | Managers,
         [LoopTrigger.AddNote] = Relation.Owner | Relation.FirstResponder | Relation.Colleague | Managers,
-        [LoopTrigger.Merge] = OwnerOrManagers,
+        [LoopTrigger.Merge] = Relation.Owner | Relation.FirstResponder | Managers, // the first responder merges the duplicate they took (§11 统一归口)
         [LoopTrigger.Withdraw] = Relation.Owner | Relation.FirstResponder | Managers,
         [LoopTrigger.Reclassify] = OwnerOrManagers,
         [LoopTrigger.Escalate] = Managers,
         [LoopTrigger.ExtendDeadline] = Managers,
         [LoopTrigger.IssueDocument] = Managers,
+        // Whoever works on the complaint brings evidence; removal is further limited to the uploader or a manager (the aggregate's rule).
+        [LoopTrigger.AttachEvidence] = Relation.Owner | Relation.FirstResponder | Relation.Colleague | Managers,
+        [LoopTrigger.RemoveEvidence] = Relation.Owner | Relation.FirstResponder | Relation.Colleague | Managers,
         [LoopTrigger.Anonymise] = Relation.System, // retention: the product itself, never a person
     };
 

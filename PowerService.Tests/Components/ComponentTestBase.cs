@@ -46,6 +46,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Reports.ArchiveService>()); // the 报表 menu's badge
         Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Documents.DocumentRenderer>());
         Services.AddScoped<PowerService.Web.Features.Cases.CaseService>(); // the 案例库 menu's badge
+        Services.AddSingleton(Db.Services.GetRequiredService<PowerService.Web.Features.Evidence.EvidenceStores>()); // the complaint page's 证据材料
+        Services.AddScoped<PowerService.Web.Features.Evidence.EvidenceService>();
         _auth = AddAuthorization();
         AddServices();
         SetRendererInfo(new RendererInfo("Server", true));

@@ -39,8 +39,8 @@ public sealed class IntakeFormTests : ComponentTestBase
         var cut = RenderWithProviders<IntakePage>();
 
         cut.Find("[data-testid=CustomerName]").Change("<script>alert(1)</script>");
-        cut.Find("[data-testid=Phone]").Change("1381234abcd");
-        cut.Find("[data-testid=AccountNumber]").Change("123");
+        cut.Find("[data-testid=Phone]").Input("1381234abcd");
+        cut.Find("[data-testid=AccountNumber]").Input("123");
         cut.Find("[data-testid=Content]").Change(new string('停', 10_000));
         cut.Find("[data-testid=Demands]").Change("赔偿😡😡😡");
         cut.Find("form").Submit();
@@ -59,11 +59,11 @@ public sealed class IntakeFormTests : ComponentTestBase
     {
         await SignInAsAsync("agent");
         var cut = RenderWithProviders<IntakePage>();
-        cut.Find("[data-testid=Phone]").Change("12");
+        cut.Find("[data-testid=Phone]").Input("12");
         cut.Find("form").Submit();
         cut.WaitForAssertion(() => Assert.StartsWith("联系电话格式不正确", FieldMessage(cut, "Phone")));
 
-        cut.Find("[data-testid=Phone]").Change("13812348000");
+        cut.Find("[data-testid=Phone]").Input("13812348000");
 
         cut.WaitForAssertion(() => Assert.Equal("", FieldMessage(cut, "Phone")));
     }
@@ -92,6 +92,27 @@ public sealed class IntakeFormTests : ComponentTestBase
         var cut = RenderWithProviders<IntakePage>();
 
         Assert.Equal("来电/来访时间 *", FieldLabel(cut, "ReceivedDate"));
+    }
+
+    [Fact]
+    public async Task Typing_a_known_phone_number_lists_the_customers_open_complaint_from_another_channel()
+    {
+        var earlier = await Db.RegisterAsync(await Db.StaffAsync("agent2"), PowerService.Tests.Domain.Complaints.ComplaintBuilder.ValidIntake() with
+        {
+            Channel = Channel.Government12345, UpstreamReference = "ZW2026112300077",
+        });
+        await SignInAsAsync("agent");
+        var cut = RenderWithProviders<IntakePage>();
+        Assert.Empty(cut.FindAll("[data-testid=duplicate-row]"));
+
+        cut.Find("[data-testid=Phone]").Input("13812348000");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=duplicate-row]")), TimeSpan.FromSeconds(5));
+        var row = cut.Find("[data-testid=duplicate-row]").TextContent;
+        Assert.Contains(earlier, row);
+        Assert.Contains("12345政务热线（ZW2026112300077）", row);
+        Assert.Contains("联系电话", row);
+        Assert.NotNull(cut.Find($"[data-testid=merge-into-{earlier}]"));
     }
 
     private static string FieldLabel<T>(IRenderedComponent<T> cut, string testId) where T : IComponent =>

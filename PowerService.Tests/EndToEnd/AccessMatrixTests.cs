@@ -29,6 +29,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/complaints/{Number}/documents"] = Documents,
         ["/complaints/{Number}/documents/{KindName}"] = Documents,
         ["/documents/{id:long}"] = Documents,
+        ["/complaints/{Number}/evidence/{Sequence:int}"] = Documents,
         ["/loop"] = Staff,
         ["/cases"] = Staff,
         ["/drills"] = Staff,
@@ -64,7 +65,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /account/logout"] = "signed in, antiforgery token (SessionTests)",
     };
 
-    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1", ["{KindName}"] = "CaseFile", ["{id:guid}"] = "6f9619ff-8b86-d011-b42d-00cf4fc964ff", ["{Id:int}"] = "1", ["{id:int}"] = "1" };
+    private static readonly Dictionary<string, string> Samples = new() { ["{Number}"] = "TS202611230001", ["{id:long}"] = "1", ["{KindName}"] = "CaseFile", ["{id:guid}"] = "6f9619ff-8b86-d011-b42d-00cf4fc964ff", ["{Id:int}"] = "1", ["{id:int}"] = "1", ["{Sequence:int}"] = "1" };
 
     private AppHost _app = null!;
 

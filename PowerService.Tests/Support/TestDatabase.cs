@@ -51,7 +51,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public string FilePath => Path.Combine(_folder, "powerservice.db");
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <summary>The test's temporary folder (removed with it).</summary>
+    public string Folder => _folder;
+
+    /// <param name="extra">Settings beyond the database's (e.g. <c>Evidence:Store</c>); a value "{folder}" becomes the test's temporary folder.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var folder = Directory.CreateTempSubdirectory("ps-test-").FullName;
         var time = new FakeTimeProvider(ComplaintBuilder.Start);
@@ -75,6 +79,9 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             settings = new() { ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, "powerservice.db")};Pooling=False" };
         }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            settings[key] = value?.Replace("{folder}", folder);
 
         var log = new TestLog();
         var services = BuildServices(settings, time, log);

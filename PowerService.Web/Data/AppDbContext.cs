@@ -15,11 +15,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<ComplaintNumberDay> ComplaintNumberDays => Set<ComplaintNumberDay>();
+    public DbSet<WorkOrderReceipt> WorkOrderReceipts => Set<WorkOrderReceipt>();
+    public DbSet<DispatchRuleRecord> DispatchRules => Set<DispatchRuleRecord>();
+    public DbSet<OpinionTermRecord> OpinionTerms => Set<OpinionTermRecord>();
+    public DbSet<StaffSkill> StaffSkills => Set<StaffSkill>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<SlaRuleRecord> SlaRules => Set<SlaRuleRecord>();
     public DbSet<SlaAlert> SlaAlerts => Set<SlaAlert>();
     public DbSet<AlertRead> AlertReads => Set<AlertRead>();
     public DbSet<IssuedDocumentFile> IssuedDocumentFiles => Set<IssuedDocumentFile>();
+    public DbSet<PowerService.Domain.Evidence.EvidenceItem> EvidenceItems => Set<PowerService.Domain.Evidence.EvidenceItem>();
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
     public DbSet<AdminAuditEvent> AdminAuditEvents => Set<AdminAuditEvent>();
     public DbSet<PiiAccessEvent> PiiAccessEvents => Set<PiiAccessEvent>();
     public DbSet<IntegrityAlert> IntegrityAlerts => Set<IntegrityAlert>();

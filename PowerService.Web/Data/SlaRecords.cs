@@ -62,6 +62,9 @@ public sealed class SlaAlert
     public string FirstResponderId { get; set; } = "";
     public string Department { get; set; } = "";
     public EscalationLevel? EscalatedTo { get; set; }
+
+    /// <summary>For an alert about the complaint rather than a clock (a public-opinion risk): what it is. Null for a clock's alert.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>That a person has read an alert (the notification centre's unread badge counts the others).</summary>

@@ -45,7 +45,15 @@ public static class FeatureServices
         services.AddScoped<WorkOrders.Import.ImportAnalysis>();
         services.AddScoped<WorkOrders.Import.WorkOrderImporter>();
         services.AddSingleton<WorkOrders.Import.ImportJobs>();
-        services.AddScoped<WorkOrders.Import.IWorkOrderRegistration, WorkOrders.Import.DirectRegistration>();
+        services.AddScoped<WorkOrders.Import.IWorkOrderRegistration, WorkOrders.Import.SharedRegistration>();
+        services.AddScoped<WorkOrders.WorkOrderService>();
+        services.AddScoped<WorkOrders.IntakeRulesAdmin>();
+        services.AddOptions<Evidence.EvidenceOptions>().Bind(configuration.GetSection("Evidence")).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Evidence.EvidenceOptions>, Evidence.EvidenceOptionsValidation>();
+        services.AddSingleton<Evidence.DatabaseEvidenceStore>();
+        services.AddSingleton<Evidence.DirectoryEvidenceStore>();
+        services.AddSingleton<Evidence.EvidenceStores>();
+        services.AddScoped<Evidence.EvidenceService>();
         return services;
     }
 }

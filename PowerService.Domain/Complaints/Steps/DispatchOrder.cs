@@ -4,7 +4,8 @@ using PowerService.Domain.Text;
 namespace PowerService.Domain.Complaints.Steps;
 
 /// <summary>受理派单: intake is confirmed and the complaint goes to a handler in a department.</summary>
-public sealed record DispatchOrder(Actor? Handler, string? Department) : IStepData<DispatchOrder>
+/// <param name="Rule">How automatic dispatch chose the handler (the rule and why), for the timeline; null when a person chose.</param>
+public sealed record DispatchOrder(Actor? Handler, string? Department, string? Rule = null) : IStepData<DispatchOrder>
 {
     public static IReadOnlyList<FieldRule<DispatchOrder>> Rules { get; } =
     [

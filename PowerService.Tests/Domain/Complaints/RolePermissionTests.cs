@@ -66,10 +66,11 @@ public class RolePermissionTests
     public void Available_triggers_combine_the_stage_and_the_role()
     {
         var improve = In(Stage.Improve);
-        Assert.Equal([LoopTrigger.Improve, LoopTrigger.Reassign, LoopTrigger.AddNote], improve.AvailableTriggers(Handler, [StaffRole.Handler], CityStation, Start));
+        LoopTrigger[] evidence = [LoopTrigger.AttachEvidence, LoopTrigger.RemoveEvidence];
+        Assert.Equal([LoopTrigger.Improve, LoopTrigger.Reassign, LoopTrigger.AddNote, .. evidence], improve.AvailableTriggers(Handler, [StaffRole.Handler], CityStation, Start));
         Assert.Equal([LoopTrigger.Improve, LoopTrigger.WaiveImprovement, LoopTrigger.Reassign, LoopTrigger.TakeOver, LoopTrigger.AddNote, LoopTrigger.Escalate,
-            LoopTrigger.ExtendDeadline, LoopTrigger.IssueDocument], improve.AvailableTriggers(Manager, [StaffRole.Manager], ServiceCentre, Start));
-        Assert.Equal([LoopTrigger.AddNote], improve.AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
-        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.AddNote, LoopTrigger.Withdraw], In(Stage.Intake).AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
+            LoopTrigger.ExtendDeadline, LoopTrigger.IssueDocument, .. evidence], improve.AvailableTriggers(Manager, [StaffRole.Manager], ServiceCentre, Start));
+        Assert.Equal([LoopTrigger.AddNote, .. evidence], improve.AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
+        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.AddNote, LoopTrigger.Merge, LoopTrigger.Withdraw, .. evidence], In(Stage.Intake).AvailableTriggers(Agent, [StaffRole.IntakeAgent], ServiceCentre, Start));
     }
 }

@@ -33,7 +33,7 @@ public class SecondRevisitTests
         var c = WaitingForSecondRevisit();
         var justBefore = Opens.AddTicks(-1);
 
-        Assert.Equal([LoopTrigger.AddNote, LoopTrigger.Withdraw], c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, justBefore));
+        Assert.Equal([LoopTrigger.AddNote, LoopTrigger.Withdraw, LoopTrigger.AttachEvidence, LoopTrigger.RemoveEvidence], c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, justBefore));
         Assert.Equal(Opens, c.SecondRevisitWaitsUntil(justBefore));
         Assert.Equal(Opens, c.SecondRevisitOpensAt);
         Assert.Equal("二次回访须在 2026-11-30 10:03 之后进行（解决后满 7 天）", Complaint.SecondRevisitNotYet(Opens));
@@ -44,7 +44,7 @@ public class SecondRevisitTests
     {
         var c = WaitingForSecondRevisit();
 
-        Assert.Equal([LoopTrigger.Revisit, LoopTrigger.AddNote, LoopTrigger.Withdraw], c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, Opens));
+        Assert.Equal([LoopTrigger.Revisit, LoopTrigger.AddNote, LoopTrigger.Withdraw, LoopTrigger.AttachEvidence, LoopTrigger.RemoveEvidence], c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, Opens));
         Assert.Contains(LoopTrigger.Revisit, c.AvailableTriggers(Agent, AgentRoles, ServiceCentre, Opens.AddDays(3)));
         Assert.Null(c.SecondRevisitWaitsUntil(Opens));
     }

@@ -24,12 +24,14 @@ public class LoopPermissionsTests
         [LoopTrigger.Reassign] = ("-", "O", "ODX"),
         [LoopTrigger.TakeOver] = ("-", "C", "CDX"),
         [LoopTrigger.AddNote] = ("OFC", "OFC", "OFCDX"),
-        [LoopTrigger.Merge] = ("-", "O", "ODX"),
+        [LoopTrigger.Merge] = ("OF", "OF", "OFDX"),
         [LoopTrigger.Withdraw] = ("OF", "OF", "OFDX"),
         [LoopTrigger.Reclassify] = ("-", "O", "ODX"),
         [LoopTrigger.Escalate] = ("-", "-", "DX"),
         [LoopTrigger.ExtendDeadline] = ("-", "-", "DX"),
         [LoopTrigger.IssueDocument] = ("-", "-", "DX"),
+        [LoopTrigger.AttachEvidence] = ("OFC", "OFC", "OFCDX"),
+        [LoopTrigger.RemoveEvidence] = ("OFC", "OFC", "OFCDX"),
         [LoopTrigger.Anonymise] = ("-", "-", "-"),
     };
 
@@ -68,7 +70,7 @@ public class LoopPermissionsTests
 
     [Fact]
     public void The_system_escalates_and_anonymises_any_complaint_and_does_nothing_else() =>
-        Assert.Equal([LoopTrigger.Escalate, LoopTrigger.Anonymise], Enum.GetValues<LoopTrigger>().Where(t => LoopPermissions.May([StaffRole.System], Relation.System, t)));
+        Assert.Equal([LoopTrigger.Dispatch, LoopTrigger.Escalate, LoopTrigger.Anonymise], Enum.GetValues<LoopTrigger>().Where(t => LoopPermissions.May([StaffRole.System], Relation.System, t)));
 
     /// <summary>王芳 registered it (客户服务中心), 李强 of 城区供电所 handles it.</summary>
     private static Complaint Dispatched() => In(Stage.Investigate);
@@ -133,7 +135,7 @@ public class LoopPermissionsTests
         Assert.Equal((LoopTrigger.TakeOver, "张伟"), (entry.Trigger, entry.ActorName));
         Assert.Equal("张伟 接手办理（原处理人：李强）；原因：原处理人休假/外出，李强休年假至12月1日", entry.Summary);
         // The former handler is a colleague now: may note and take it back, no longer investigate.
-        Assert.Equal([LoopTrigger.TakeOver, LoopTrigger.AddNote], c.AvailableTriggers(Handler, [StaffRole.Handler], CityStation, Start.AddHours(4)));
+        Assert.Equal([LoopTrigger.TakeOver, LoopTrigger.AddNote, LoopTrigger.AttachEvidence, LoopTrigger.RemoveEvidence], c.AvailableTriggers(Handler, [StaffRole.Handler], CityStation, Start.AddHours(4)));
     }
 
     [Fact]

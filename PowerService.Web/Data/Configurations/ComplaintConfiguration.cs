@@ -25,6 +25,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.SubCategory).HasMaxLength(30);
         builder.Property(c => c.Department).HasMaxLength(100);
         builder.Property(c => c.MergedInto).HasMaxLength(ComplaintNumber.MaxLength);
+        builder.Property<List<string>>("_mergedFrom").HasColumnName("MergedFrom").AsJson();
+        builder.Property(c => c.PublicOpinion).HasMaxLength(300);
+        // Duplicates across channels are found by the upstream reference too (docs/domain.md §11).
+        builder.HasIndex(c => c.UpstreamReference);
         builder.HasIndex(c => new { c.Stage, c.RegisteredAt });
 
         // The 工作台 seeks along QueueKey. Its main index (created in SQL by the QueueKeyAndSearch
@@ -84,6 +88,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey("ComplaintId").OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Evidence).WithOne().HasForeignKey("ComplaintId").IsRequired().OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.CurrentEvidence);
     }
 }
 

@@ -39,6 +39,7 @@ internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<SlaAlert>
         builder.Property(a => a.Clock).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Level).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.EscalatedTo).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Reason).HasMaxLength(300);
         builder.Property(a => a.OwnerId).HasMaxLength(64);
         builder.Property(a => a.FirstResponderId).HasMaxLength(64);
         builder.Property(a => a.Department).HasMaxLength(100);

@@ -371,6 +371,10 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicOpinion")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QueueKey")
                         .IsRequired()
                         .HasMaxLength(27)
@@ -430,6 +434,11 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("IssuedDocuments");
+
+                    b.Property<string>("_mergedFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MergedFrom");
 
                     b.Property<string>("_revisits")
                         .IsRequired()
@@ -528,6 +537,8 @@ namespace PowerService.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("SecondRevisitOpensAt");
+
+                    b.HasIndex("UpstreamReference");
 
                     b.HasIndex("Stage", "RegisteredAt");
 
@@ -805,6 +816,96 @@ namespace PowerService.Web.Data.Migrations
                     b.HasIndex("Active");
 
                     b.ToTable("ScenarioCards");
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormatId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UploadedBy", "PowerService.Domain.Evidence.EvidenceItem.UploadedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedByName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedById");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceItems", (string)null);
                 });
 
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
@@ -1251,6 +1352,75 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.DispatchRuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTypedIntake")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DispatchRules");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.Property<long>("EvidenceItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceItemId");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.IntegrityAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -1407,6 +1577,189 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Version");
 
                     b.ToTable("KpiPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.OpinionTermRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("OpinionTerms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "记者"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "媒体"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "曝光"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "电视台"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "报社"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "新闻"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "热搜"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "微博"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "抖音"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "快手"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "小红书"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "头条"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "公众号"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "朋友圈"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "网上发帖"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "发帖"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "网上曝光"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "发到网上"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "直播"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "视频号"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "投诉到媒体"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "找媒体"
+                        });
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
@@ -1632,6 +1985,10 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -1687,6 +2044,20 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SlaRules", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Skill");
+
+                    b.ToTable("StaffSkills");
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.WordingHitRecord", b =>
@@ -1862,6 +2233,48 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("WorkOrderImports", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpstreamReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("Channel", "UpstreamReference")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderReceipts");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.WorkOrderSourceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1983,6 +2396,15 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
                 {
                     b.HasOne("PowerService.Domain.Complaints.Complaint", null)
@@ -2007,8 +2429,39 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.HasOne("PowerService.Domain.Evidence.EvidenceItem", "Item")
+                        .WithOne()
+                        .HasForeignKey("PowerService.Web.Data.EvidenceContent", "EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.HasOne("PowerService.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Evidence");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618

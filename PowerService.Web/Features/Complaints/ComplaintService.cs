@@ -28,11 +28,9 @@ public sealed partial class ComplaintService(
     Integrity.IntegrityAlarm alarm,
     Privacy.PiiAccessLog accessLog,
     Wording.WordingService wording,
+    AlertSignal signal,
     ILogger<ComplaintService> log)
 {
-    /// <summary>A complaint by the same customer within this many days is a repeat (domain.md §4).</summary>
-    public const int RepeatWindowDays = 30;
-
     private const string SaveFailed = "保存失败，数据未写入。请稍后重试；如仍失败请联系系统管理员。";
 
     /// <summary>
@@ -64,7 +62,7 @@ public sealed partial class ComplaintService(
     {
         if (!ComplaintNumber.TryParse(number, out var parsed)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == parsed, ct);
+        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Timeline).Include(c => c.Evidence).AsSplitQuery().SingleOrDefaultAsync(c => c.Number == parsed, ct);
         // Verified on every read; the page says so plainly, and the operators' log gets it (once, then counted).
         if (complaint is not null && Integrity.IntegrityService.TimelineFinding(complaint) is { } finding) await alarm.ReportAsync(finding, ct);
         return complaint;
@@ -86,14 +84,25 @@ public sealed partial class ComplaintService(
             var number = (await ComplaintNumbering.NextAsync(db, context.At.ChinaDate(), 1, ct))?.Single();
             if (number is null) return new StepResult<string>(null, StepResult.Refused("今日投诉编号已用完，请联系系统管理员"));
 
-            var repeatOf = await EarlierComplaintOfAsync(db, intake, context.At, ct);
-            var registered = Complaint.Register(intake, number, intakeToken, user.Department, context, repeatOf);
+            var repeatOf = (await WorkOrders.RepeatFinder.LoadAsync(db, [intake], context.At, ct)).EarlierOf(intake);
+            var automation = await WorkOrders.IntakeAutomation.LoadAsync(db, ct);
+            var registered = Complaint.Register(intake, number, intakeToken, user.Department, context, repeatOf, automation.OpinionOf(intake));
             if (!registered.Succeeded) return new StepResult<string>(null, registered.Outcome);
 
-            db.Complaints.Add(registered.Value!);
-            return await SaveAsync(db, ct) is { } failure
-                ? new StepResult<string>(null, failure)
-                : new StepResult<string>(number, StepResult.Success);
+            var complaint = registered.Value!;
+            await automation.DispatchAsync(complaint, typedIntake: true, context);
+            db.Complaints.Add(complaint);
+            // The public-opinion alert needs the complaint's id: both in one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await SaveAsync(db, ct) is { } failure) return new StepResult<string>(null, failure);
+            if (WorkOrders.OpinionAlerts.For(complaint, context.At) is { } alert)
+            {
+                db.SlaAlerts.Add(alert);
+                if (await SaveAsync(db, ct) is { } alertFailure) return new StepResult<string>(null, alertFailure);
+            }
+            await transaction.CommitAsync(ct);
+            if (complaint.PublicOpinion is not null) signal.Raise();
+            return new StepResult<string>(number, StepResult.Success);
         }, ct);
 
     /// <summary>Runs one step of the loop on the complaint as it is now, if it is still as the person saw it.</summary>
@@ -111,7 +120,7 @@ public sealed partial class ComplaintService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             if (await StaffChecks.SessionEndedAsync(db, user, ct) is { } ended) return new ActionOutcome(ended);
-            var complaint = await db.Complaints.Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == number, ct);
+            var complaint = await db.Complaints.Include(c => c.Timeline).Include(c => c.Evidence).AsSplitQuery().SingleOrDefaultAsync(c => c.Number == number, ct);
             if (complaint is null) return ActionOutcome.Refused($"未找到投诉 {number}");
             if (complaint.Revision != seenRevision) return Conflict(complaint);
 
@@ -144,18 +153,45 @@ public sealed partial class ComplaintService(
             }
         }, ct);
 
-    /// <summary>Merging needs the main complaint to exist and still be open, which only the database knows.</summary>
-    public async Task<ActionOutcome> MergeAsync(string number, int seenRevision, StaffUser user, MergeRequest request, string? note, CancellationToken ct = default)
-    {
-        if (ComplaintNumber.TryParse(request.IntoNumber, out var into) && into != number)
+    /// <summary>
+    /// Merges a duplicate into the main complaint in one save (docs/domain.md §11): the duplicate ends as
+    /// merged, the main one takes the highest urgency and the tighter limits. Either having changed
+    /// since (a step, another merge) is a conflict and nothing is stored.
+    /// </summary>
+    public Task<ActionOutcome> MergeAsync(string number, int seenRevision, StaffUser user, MergeRequest request, string? note, CancellationToken ct = default) =>
+        gate.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var target = await db.Complaints.Where(c => c.Number == into).Select(c => (Stage?)c.Stage).SingleOrDefaultAsync(ct);
-            if (target is null) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"未找到投诉 {into}")]));
-            if (!target.Value.IsOpen()) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"投诉 {into} 当前为“{Labels.Of(target.Value)}”，不能并入")]));
-        }
-        return await ActAsync(number, seenRevision, user, note, (c, ctx) => c.MergeInto(request, ctx), ct);
-    }
+            if (await StaffChecks.SessionEndedAsync(db, user, ct) is { } ended) return new ActionOutcome(ended);
+            var duplicate = await db.Complaints.Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == number, ct);
+            if (duplicate is null) return ActionOutcome.Refused($"未找到投诉 {number}");
+            Complaint? survivor = null;
+            if (ComplaintNumber.TryParse(request.IntoNumber, out var into) && into != number)
+            {
+                survivor = await db.Complaints.Include(c => c.Timeline).SingleOrDefaultAsync(c => c.Number == into, ct);
+                if (survivor is null) return new(StepResult.Refused([new(nameof(MergeRequest.IntoNumber), $"未找到投诉 {into}")]));
+                if (survivor.RefusesDuplicates is { } closed) return new(StepResult.Refused([closed]));
+            }
+            if (duplicate.Revision != seenRevision) return Conflict(duplicate);
+
+            var context = StepContext.Now(time, user.Actor, user.Roles, note, await schedules.ForDepartmentAsync(duplicate.Department, ct), await StaffChecks.WorkplaceAsync(db, user, ct));
+            // Without a main complaint to merge into, the duplicate's own step says what is wrong with the request.
+            var result = survivor is null ? duplicate.MergeInto(request, context) : Complaint.Merge(duplicate, survivor, request.Reason, context);
+            if (!result.Succeeded) return new ActionOutcome(result);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new ActionOutcome(result);
+            }
+            catch (DbUpdateException ex)
+            {
+                if (await FindAsync(number, ct) is { } current && current.Revision != seenRevision) return Conflict(current);
+                if (survivor is not null && await FindAsync(survivor.Number, ct) is { } main)
+                    return ActionOutcome.Refused($"投诉 {main.Number} 刚刚有了新的变化（{main.Timeline.OrderBy(e => e.Sequence).Last().ActionLabel}），未合并。请核对后重新提交。", conflict: true);
+                log.LogError(ex, "Merging complaint {Number} failed", number);
+                return new ActionOutcome(StepResult.Refused(SaveFailed));
+            }
+        }, ct);
 
     /// <summary>Who a complaint can be dispatched or reassigned to: enabled handlers and managers, by department and name.</summary>
     public async Task<IReadOnlyList<StaffMember>> HandlersAsync(CancellationToken ct = default)
@@ -187,19 +223,6 @@ public sealed partial class ComplaintService(
         var last = current.Timeline.OrderBy(e => e.Sequence).Last();
         return $"该投诉已被{last.ActorName}于 {ChinaTime.Format(last.At)} 修改（{last.ActionLabel}，当前阶段：{Labels.Of(current.Stage)}），"
             + "您的操作未保存。您填写的内容仍保留，请核对最新进展后重新提交。";
-    }
-
-    /// <summary>The customer's most recent complaint in the last 30 days, by phone or 户号.</summary>
-    private static async Task<string?> EarlierComplaintOfAsync(AppDbContext db, ComplaintIntake intake, DateTimeOffset now, CancellationToken ct)
-    {
-        var phone = intake.Phone?.Trim();
-        var account = string.IsNullOrWhiteSpace(intake.AccountNumber) ? null : intake.AccountNumber.Trim();
-        var since = now.AddDays(-RepeatWindowDays);
-        return await db.Complaints
-            .Where(c => c.RegisteredAt >= since && (c.Customer.Phone == phone || (account != null && c.Customer.AccountNumber == account)))
-            .OrderByDescending(c => c.RegisteredAt)
-            .Select(c => c.Number)
-            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Saves, turning a storage failure into a refusal the user can read; the exception goes to the log.</summary>

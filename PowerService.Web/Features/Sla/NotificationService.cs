@@ -7,7 +7,8 @@ using PowerService.Web.Features.Shared;
 namespace PowerService.Web.Features.Sla;
 
 /// <summary>An alert as the notification centre lists it. It carries no customer value (number, clock, level, times only), so it is the same for masked roles.</summary>
-public sealed record Notification(long Id, string Number, ClockKind Clock, ClockState Level, DateTimeOffset DueAt, DateTimeOffset CreatedAt, EscalationLevel? EscalatedTo, bool Read);
+/// <param name="Reason">For an alert about the complaint, not a clock (a public-opinion risk): what it is; it names admin-listed words, never the customer's.</param>
+public sealed record Notification(long Id, string Number, ClockKind Clock, ClockState Level, DateTimeOffset DueAt, DateTimeOffset CreatedAt, EscalationLevel? EscalatedTo, bool Read, string? Reason = null);
 
 /// <summary>
 /// Whose alerts are whose: a complaint's owner and first responder get all of its alerts; managers
@@ -49,7 +50,7 @@ public sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactor
                 .OrderByDescending(a => a.Id)
                 .Take(take)
                 .Select(a => new Notification(a.Id, a.Number, a.Clock, a.Level, a.DueAt, a.CreatedAt, a.EscalatedTo,
-                    a.Id <= readThrough || db.AlertReads.Any(r => r.AlertId == a.Id && r.UserId == id)))
+                    a.Id <= readThrough || db.AlertReads.Any(r => r.AlertId == a.Id && r.UserId == id), a.Reason))
                 .ToListAsync(ct));
         return [.. recent.OrderByDescending(n => n.Id).Take(take)];
     }

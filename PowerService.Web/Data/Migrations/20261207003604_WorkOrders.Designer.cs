@@ -12,8 +12,8 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207011445_WorkOrderImport")]
-    partial class WorkOrderImport
+    [Migration("20261207003604_WorkOrders")]
+    partial class WorkOrders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -374,6 +374,10 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicOpinion")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QueueKey")
                         .IsRequired()
                         .HasMaxLength(27)
@@ -433,6 +437,11 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("IssuedDocuments");
+
+                    b.Property<string>("_mergedFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MergedFrom");
 
                     b.Property<string>("_revisits")
                         .IsRequired()
@@ -531,6 +540,8 @@ namespace PowerService.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("SecondRevisitOpensAt");
+
+                    b.HasIndex("UpstreamReference");
 
                     b.HasIndex("Stage", "RegisteredAt");
 
@@ -1254,6 +1265,61 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.DispatchRuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTypedIntake")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DispatchRules");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.IntegrityAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -1410,6 +1476,189 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Version");
 
                     b.ToTable("KpiPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.OpinionTermRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("OpinionTerms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "记者"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "媒体"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "曝光"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "电视台"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "报社"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "新闻"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "热搜"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "微博"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "抖音"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "快手"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "小红书"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "头条"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "公众号"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "朋友圈"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "网上发帖"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "发帖"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "网上曝光"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "发到网上"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "直播"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "视频号"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "投诉到媒体"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            AddedAt = 1309331423232000000L,
+                            AddedBy = "系统默认",
+                            Term = "找媒体"
+                        });
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
@@ -1635,6 +1884,10 @@ namespace PowerService.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -1690,6 +1943,20 @@ namespace PowerService.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SlaRules", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Skill");
+
+                    b.ToTable("StaffSkills");
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.WordingHitRecord", b =>
@@ -1784,120 +2051,46 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("WordingPhrases", (string)null);
                 });
 
-            modelBuilder.Entity("PowerService.Web.Data.WorkOrderImportRecord", b =>
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AlreadyThere")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Created")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FileSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FinishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HeartbeatAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Processed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TotalRows")
+                    b.Property<int>("ComplaintId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UserId")
+                    b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserName")
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpstreamReference")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Sha256");
+                    b.HasIndex("ComplaintId");
 
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("WorkOrderImports", (string)null);
-                });
-
-            modelBuilder.Entity("PowerService.Web.Data.WorkOrderSourceRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MappingJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
+                    b.HasIndex("Channel", "UpstreamReference")
                         .IsUnique();
 
-                    b.ToTable("WorkOrderSources", (string)null);
+                    b.ToTable("WorkOrderReceipts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2007,6 +2200,24 @@ namespace PowerService.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.HasOne("PowerService.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -13,7 +13,7 @@ using PowerService.Web.Data;
 namespace PowerService.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207011827_WorkOrderImport")]
+    [Migration("20261207021246_WorkOrderImport")]
     partial class WorkOrderImport
     {
         /// <inheritdoc />
@@ -389,6 +389,10 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PublicOpinion")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("QueueKey")
                         .IsRequired()
                         .HasMaxLength(27)
@@ -449,6 +453,11 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("IssuedDocuments");
+
+                    b.Property<string>("_mergedFrom")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("MergedFrom");
 
                     b.Property<string>("_revisits")
                         .IsRequired()
@@ -550,6 +559,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SecondRevisitOpensAt");
+
+                    b.HasIndex("UpstreamReference");
 
                     b.HasIndex("Stage", "RegisteredAt");
 
@@ -837,6 +848,98 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasIndex("Active");
 
                     b.ToTable("ScenarioCards");
+                });
+
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FormatId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Store")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "UploadedBy", "PowerService.Domain.Evidence.EvidenceItem.UploadedBy#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("UploadedByName");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("UploadedById");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceItems", (string)null);
                 });
 
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
@@ -1291,6 +1394,77 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.DispatchRuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("OnTypedIntake")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DispatchRules");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.Property<long>("EvidenceItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("EvidenceItemId");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.IntegrityAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -1451,6 +1625,191 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasKey("Version");
 
                     b.ToTable("KpiPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.OpinionTermRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("OpinionTerms");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "记者"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "媒体"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "曝光"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "电视台"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "报社"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "新闻"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "热搜"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "微博"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "抖音"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "快手"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "小红书"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "头条"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "公众号"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "朋友圈"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "网上发帖"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "发帖"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "网上曝光"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "发到网上"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "直播"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "视频号"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "投诉到媒体"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            AddedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            AddedBy = "系统默认",
+                            Term = "找媒体"
+                        });
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.PiiAccessEvent", b =>
@@ -1684,6 +2043,10 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -1741,6 +2104,20 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("SlaRules", (string)null);
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Skill")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId", "Skill");
+
+                    b.ToTable("StaffSkills");
                 });
 
             modelBuilder.Entity("PowerService.Web.Data.WordingHitRecord", b =>
@@ -1920,6 +2297,50 @@ namespace PowerService.Web.Data.Migrations.Postgres
                     b.ToTable("WorkOrderImports", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpstreamReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("Channel", "UpstreamReference")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderReceipts");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.WorkOrderSourceRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2043,6 +2464,15 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Domain.Reports.ComplaintMeasure", b =>
                 {
                     b.HasOne("PowerService.Domain.Complaints.Complaint", null)
@@ -2067,8 +2497,39 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.HasOne("PowerService.Domain.Evidence.EvidenceItem", "Item")
+                        .WithOne()
+                        .HasForeignKey("PowerService.Web.Data.EvidenceContent", "EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
+                {
+                    b.HasOne("PowerService.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
+                {
+                    b.HasOne("PowerService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowerService.Domain.Complaints.Complaint", b =>
                 {
+                    b.Navigation("Evidence");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618

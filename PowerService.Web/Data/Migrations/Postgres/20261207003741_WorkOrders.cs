@@ -1,0 +1,202 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace PowerService.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class WorkOrders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Reason",
+                table: "SlaAlerts",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MergedFrom",
+                table: "Complaints",
+                type: "text",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicOpinion",
+                table: "Complaints",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DispatchRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubCategory = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Area = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OnTypedIntake = table.Column<bool>(type: "boolean", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpinionTerms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Term = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpinionTerms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffSkills",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Skill = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffSkills", x => new { x.UserId, x.Skill });
+                    table.ForeignKey(
+                        name: "FK_StaffSkills_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrderReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UpstreamReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ComplaintId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Via = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrderReceipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderReceipts_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "OpinionTerms",
+                columns: new[] { "Id", "AddedAt", "AddedBy", "Term" },
+                values: new object[,]
+                {
+                    { 1, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "记者" },
+                    { 2, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "媒体" },
+                    { 3, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "曝光" },
+                    { 4, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "电视台" },
+                    { 5, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "报社" },
+                    { 6, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "新闻" },
+                    { 7, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "热搜" },
+                    { 8, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "微博" },
+                    { 9, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "抖音" },
+                    { 10, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "快手" },
+                    { 11, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "小红书" },
+                    { 12, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "头条" },
+                    { 13, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "公众号" },
+                    { 14, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "朋友圈" },
+                    { 15, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "网上发帖" },
+                    { 16, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "发帖" },
+                    { 17, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "网上曝光" },
+                    { 18, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "发到网上" },
+                    { 19, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "直播" },
+                    { 20, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "视频号" },
+                    { 21, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "投诉到媒体" },
+                    { 22, new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "系统默认", "找媒体" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_UpstreamReference",
+                table: "Complaints",
+                column: "UpstreamReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpinionTerms_Term",
+                table: "OpinionTerms",
+                column: "Term",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderReceipts_Channel_UpstreamReference",
+                table: "WorkOrderReceipts",
+                columns: new[] { "Channel", "UpstreamReference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderReceipts_ComplaintId",
+                table: "WorkOrderReceipts",
+                column: "ComplaintId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DispatchRules");
+
+            migrationBuilder.DropTable(
+                name: "OpinionTerms");
+
+            migrationBuilder.DropTable(
+                name: "StaffSkills");
+
+            migrationBuilder.DropTable(
+                name: "WorkOrderReceipts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_UpstreamReference",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "Reason",
+                table: "SlaAlerts");
+
+            migrationBuilder.DropColumn(
+                name: "MergedFrom",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "PublicOpinion",
+                table: "Complaints");
+        }
+    }
+}

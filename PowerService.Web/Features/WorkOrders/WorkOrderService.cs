@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Complaints.Steps;
+using PowerService.Domain.Staff;
+using PowerService.Domain.Text;
+using PowerService.Domain.Time;
+using PowerService.Web.Data;
+using PowerService.Web.Features.Sla;
+
+namespace PowerService.Web.Features.WorkOrders;
+
+/// <summary>Who sends work orders and where they are received: an API client, or the person importing a file.</summary>
+/// <param name="Via">How the timeline and the receipt name the way in: "接口：12398 转办" or "导入：12345 平台导出".</param>
+public sealed record WorkOrderSource(string Via, Actor By, IReadOnlyCollection<StaffRole> Roles, string Department);
+
+/// <summary>
+/// What became of one work order: created as <see cref="Number"/>; already received before (same
+/// channel and upstream reference: <see cref="Created"/> false, the earlier number); or refused with
+/// <see cref="Errors"/>, nothing stored.
+/// </summary>
+public sealed record WorkOrderOutcome(string? Number, bool Created, IReadOnlyList<FieldError> Errors)
+{
+    public bool Refused => Errors.Count > 0;
+}
+
+/// <summary>
+/// Registers work orders from other systems (the API, imports) as complaints: idempotent on the
+/// channel and upstream reference, each order stored whole or not at all, numbers taken for a batch
+/// at once, and every order through the same automation as a typed intake — public-opinion flag and
+/// alert, repeat detection — plus automatic dispatch by the admin's rules, always.
+/// </summary>
+public sealed class WorkOrderService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    WriteGate gate,
+    TimeProvider time,
+    SlaSchedules schedules,
+    AlertSignal signal,
+    ILogger<WorkOrderService> log)
+{
+    private const string SaveFailed = "保存失败，数据未写入。请稍后重试；如仍失败请联系系统管理员。";
+
+    public async Task<WorkOrderOutcome> RegisterAsync(ComplaintIntake order, WorkOrderSource source, CancellationToken ct = default) =>
+        (await RegisterManyAsync([order], source, ct))[0];
+
+    /// <summary>
+    /// Registers a batch in one save. If that save fails — another instance took a reference, a number
+    /// or the day's counter meanwhile — each order is tried once more on its own, against what is
+    /// stored now: a reference another instance just took is then answered with its number, and one
+    /// bad order refuses only itself.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkOrderOutcome>> RegisterManyAsync(IReadOnlyList<ComplaintIntake> orders, WorkOrderSource source, CancellationToken ct = default)
+    {
+        var outcomes = await gate.RunAsync(() => TryBatchAsync(orders, source, ct), ct);
+        if (outcomes is null)
+        {
+            var single = new List<WorkOrderOutcome>(orders.Count);
+            foreach (var order in orders)
+                single.Add((await gate.RunAsync(() => TryBatchAsync([order], source, ct), ct))?[0] ?? new(null, false, [new("", SaveFailed)]));
+            outcomes = single;
+        }
+        if (outcomes.Any(o => o.Created)) signal.Raise();
+        return outcomes;
+    }
+
+    /// <summary>The batch's outcomes, or null when its save failed (nothing of it stored).</summary>
+    private async Task<IReadOnlyList<WorkOrderOutcome>?> TryBatchAsync(IReadOnlyList<ComplaintIntake> orders, WorkOrderSource source, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var outcomes = new WorkOrderOutcome?[orders.Count];
+        var known = await ReceivedAsync(db, orders, ct);
+        var fresh = new List<int>();
+        var inBatch = new HashSet<(Channel, string)>();
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var key = KeyOf(orders[i]);
+            if (key is null) outcomes[i] = new(null, false, [new(nameof(ComplaintIntake.UpstreamReference), "外部工单须有渠道和上级工单编号（用于识别重复发送）")]);
+            else if (known.TryGetValue(key.Value, out var number)) outcomes[i] = new(number, false, []);
+            else if (orders[i].Check(now) is { Count: > 0 } errors) outcomes[i] = new(null, false, errors);
+            else if (inBatch.Add(key.Value)) fresh.Add(i);
+            // else: a second order with this reference in the batch; answered below with the first one's number
+        }
+
+        if (fresh.Count > 0)
+        {
+            var numbers = await ComplaintNumbering.NextAsync(db, now.ChinaDate(), fresh.Count, ct);
+            if (numbers is null) return [.. orders.Select(_ => new WorkOrderOutcome(null, false, [new("", "今日投诉编号已用完，请联系系统管理员")]))];
+            var context = StepContext.Now(time, source.By, source.Roles, sla: await schedules.ForDepartmentAsync(source.Department, ct));
+            var automation = await IntakeAutomation.LoadAsync(db, ct);
+            var repeats = await RepeatFinder.LoadAsync(db, fresh.Select(i => orders[i]), now, ct);
+            var created = new List<(Complaint Complaint, ComplaintIntake Order)>();
+            for (var n = 0; n < fresh.Count; n++)
+            {
+                var order = orders[fresh[n]];
+                var opinion = automation.OpinionOf(order);
+                var registered = Complaint.Register(order, numbers[n], Guid.NewGuid(), source.Department, context, repeats.EarlierOf(order), opinion);
+                if (!registered.Succeeded) { outcomes[fresh[n]] = new(null, false, registered.Outcome.Errors); continue; }
+                var complaint = registered.Value!;
+                await automation.DispatchAsync(complaint, typedIntake: false, context);
+                repeats.Add(order, complaint.Number);
+                db.Complaints.Add(complaint);
+                created.Add((complaint, order));
+                outcomes[fresh[n]] = new(complaint.Number, true, []);
+            }
+            // Receipts and alerts need the complaints' ids: one transaction, so the batch is stored whole or not at all.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (!await SaveAsync(db, ct)) return null;
+            foreach (var (complaint, order) in created)
+            {
+                db.WorkOrderReceipts.Add(new WorkOrderReceipt
+                {
+                    Channel = complaint.Channel, UpstreamReference = complaint.UpstreamReference!, ComplaintId = complaint.Id,
+                    Number = complaint.Number, Via = source.Via, ReceivedAt = now,
+                });
+                if (OpinionAlerts.For(complaint, now) is { } alert) db.SlaAlerts.Add(alert);
+            }
+            if (!await SaveAsync(db, ct)) return null;
+            await transaction.CommitAsync(ct);
+        }
+
+        // A reference repeated within the batch is answered as its first order was.
+        var first = fresh.Where(i => outcomes[i]!.Created).ToDictionary(i => KeyOf(orders[i])!.Value, i => outcomes[i]!.Number);
+        for (var i = 0; i < orders.Count; i++)
+            outcomes[i] ??= first.TryGetValue(KeyOf(orders[i])!.Value, out var number)
+                ? new(number, false, [])
+                : new(null, false, [new(nameof(ComplaintIntake.UpstreamReference), "与前面同一上级工单编号的工单重复，而前一条未能登记")]);
+        return outcomes!;
+    }
+
+    private static (Channel Channel, string Reference)? KeyOf(ComplaintIntake order) =>
+        order.Channel is { } channel && TextRules.Clean(order.UpstreamReference) is { Length: > 0 } reference ? (channel, reference) : null;
+
+    /// <summary>The receipts already stored for the batch's references, by (channel, reference).</summary>
+    private static async Task<Dictionary<(Channel, string), string>> ReceivedAsync(AppDbContext db, IReadOnlyList<ComplaintIntake> orders, CancellationToken ct)
+    {
+        var references = orders.Select(KeyOf).Where(k => k is not null).Select(k => k!.Value.Reference).Distinct().ToList();
+        var found = new Dictionary<(Channel, string), string>();
+        foreach (var chunk in references.Chunk(500))
+            foreach (var r in await db.WorkOrderReceipts.AsNoTracking().Where(r => chunk.Contains(r.UpstreamReference)).Select(r => new { r.Channel, r.UpstreamReference, r.Number }).ToListAsync(ct))
+                found[(r.Channel, r.UpstreamReference)] = r.Number;
+        return found;
+    }
+
+    private async Task<bool> SaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            log.LogWarning(ex, "Saving a batch of work orders failed; its orders are tried one by one");
+            return false;
+        }
+    }
+}
