@@ -125,6 +125,12 @@ app.MapGet("/cases/{id:int}/pdf", async (int id, int? version, HttpContext conte
         ? Results.File(pdf, "application/pdf", name)
         : Results.NotFound())
     .RequireAuthorization();
+// The rejected rows of a work-order import (with 错误原因), for its importer and for managers (admins see customers masked, so not this file).
+app.MapGet("/workorders/import/{id:guid}/rejected", async (Guid id, HttpContext context, PowerService.Web.Features.WorkOrders.Import.ImportJobs jobs) =>
+    await jobs.RejectedFileAsync(id, PowerService.Web.Features.Shared.StaffUser.From(context.User)) is { } file
+        ? Results.File(file.Path, PowerService.Web.Features.Reports.ExportJobs.ContentType(PowerService.Web.Features.Reports.ExportFormat.Xlsx), file.FileName)
+        : Results.Text("该导入没有未导入的行，或文件已过期。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
+    .RequireAuthorization(policy => policy.RequireRole(PowerService.Web.Features.WorkOrders.Import.ImportJobs.DownloadRoles.Split(',')));
 // Signing out ends the account's sessions: the new security stamp invalidates saved cookies at once
 // and open tabs at their next revalidation. The form's antiforgery token is required.
 app.MapPost("/account/logout", async (HttpContext context, SignInManager<ApplicationUser> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>

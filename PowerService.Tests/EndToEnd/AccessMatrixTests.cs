@@ -50,6 +50,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/reports/exports/{id:guid}"] = [nameof(StaffRole.Manager)],
         ["/reports/archive/{id:long}"] = [nameof(StaffRole.Manager)],
         ["/admin/retention"] = [nameof(StaffRole.Admin)],
+        ["/workorders/import"] = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Manager), nameof(StaffRole.Admin)],
+        ["/workorders/import/{id:guid}/rejected"] = [nameof(StaffRole.IntakeAgent), nameof(StaffRole.Manager)],
         ["/admin/users"] = [nameof(StaffRole.Admin)],
         ["/account/password"] = Staff,
         ["/account/login"] = Everyone,

@@ -49,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PowerService.Domain.Drills.QuizAttempt> QuizAttempts => Set<PowerService.Domain.Drills.QuizAttempt>();
     public DbSet<PowerService.Domain.Sampling.SampleBatch> SampleBatches => Set<PowerService.Domain.Sampling.SampleBatch>();
     public DbSet<PowerService.Domain.Sampling.SampledRevisit> SampledRevisits => Set<PowerService.Domain.Sampling.SampledRevisit>();
+    public DbSet<WorkOrderSourceRecord> WorkOrderSources => Set<WorkOrderSourceRecord>();
+    public DbSet<WorkOrderImportRecord> WorkOrderImports => Set<WorkOrderImportRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

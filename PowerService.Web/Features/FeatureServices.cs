@@ -40,6 +40,12 @@ public static class FeatureServices
         services.AddScoped<Cases.CaseService>();
         services.AddSingleton<Wording.WordingService>();
         services.AddScoped<Drills.DrillService>();
+        services.Configure<WorkOrders.Import.ImportOptions>(configuration.GetSection("WorkOrderImport"));
+        services.AddScoped<WorkOrders.Import.SourceService>();
+        services.AddScoped<WorkOrders.Import.ImportAnalysis>();
+        services.AddScoped<WorkOrders.Import.WorkOrderImporter>();
+        services.AddSingleton<WorkOrders.Import.ImportJobs>();
+        services.AddScoped<WorkOrders.Import.IWorkOrderRegistration, WorkOrders.Import.SharedRegistration>();
         services.AddScoped<WorkOrders.WorkOrderService>();
         services.AddScoped<WorkOrders.IntakeRulesAdmin>();
         services.AddOptions<Evidence.EvidenceOptions>().Bind(configuration.GetSection("Evidence")).ValidateOnStart();

@@ -2284,6 +2284,87 @@ namespace PowerService.Web.Data.Migrations
                     b.ToTable("WordingPhrases", (string)null);
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderImportRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AlreadyThere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("WorkOrderImports", (string)null);
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.WorkOrderReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -2324,6 +2405,41 @@ namespace PowerService.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("WorkOrderReceipts");
+                });
+
+            modelBuilder.Entity("PowerService.Web.Data.WorkOrderSourceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("WorkOrderSources", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2460,6 +2576,17 @@ namespace PowerService.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
+                {
+                    b.HasOne("PowerService.Domain.Evidence.EvidenceItem", "Item")
+                        .WithOne()
+                        .HasForeignKey("PowerService.Web.Data.EvidenceContent", "EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
             modelBuilder.Entity("PowerService.Web.Data.StaffSkill", b =>
                 {
                     b.HasOne("PowerService.Web.Data.ApplicationUser", null)
@@ -2476,17 +2603,6 @@ namespace PowerService.Web.Data.Migrations
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("PowerService.Web.Data.EvidenceContent", b =>
-                {
-                    b.HasOne("PowerService.Domain.Evidence.EvidenceItem", "Item")
-                        .WithOne()
-                        .HasForeignKey("PowerService.Web.Data.EvidenceContent", "EvidenceItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Item");
                 });
 
             modelBuilder.Entity("PowerService.Domain.Complaints.Complaint", b =>
