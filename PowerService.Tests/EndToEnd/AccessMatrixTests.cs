@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/sla"] = [nameof(StaffRole.Admin)],
         ["/admin/kpi"] = [nameof(StaffRole.Admin)],
         ["/admin/wording"] = [nameof(StaffRole.Admin)],
+        ["/admin/intake-rules"] = [nameof(StaffRole.Admin)],
         ["/admin/integrity"] = [nameof(StaffRole.Admin), nameof(StaffRole.Auditor)],
         ["/privacy/access-log"] = [nameof(StaffRole.Auditor)],
         ["/privacy/exports"] = [nameof(StaffRole.Auditor), nameof(StaffRole.Admin)],
