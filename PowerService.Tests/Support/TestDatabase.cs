@@ -67,17 +67,20 @@ public sealed class TestDatabase : IAsyncDisposable
             if (string.IsNullOrEmpty(server))
                 Assert.Fail($"PostgreSQL tests need a server: run ./test.sh (it starts one on 127.0.0.1:55432) or set {PostgresVariable}.");
             database = $"ps_test_{Guid.NewGuid():N}";
+            var template = await Templates.PostgresAsync(server!);
             await using (var admin = new Npgsql.NpgsqlConnection(server))
             {
                 await admin.OpenAsync();
-                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database} TEMPLATE {template}", admin);
                 await create.ExecuteNonQueryAsync();
             }
             settings = new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:PowerService"] = $"{server};Database={database}" };
         }
         else
         {
-            settings = new() { ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, "powerservice.db")};Pooling=False" };
+            var file = Path.Combine(folder, "powerservice.db");
+            File.Copy(await Templates.SqliteAsync(), file);
+            settings = new() { ["ConnectionStrings:PowerService"] = $"Data Source={file};Pooling=False" };
         }
 
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -85,14 +88,102 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var log = new TestLog();
         var services = BuildServices(settings, time, log);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
-            var demo = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);
-            await demo.EnsureReferenceDataAsync();
-            await demo.EnsureAccountsAsync();
-        }
         return new TestDatabase(folder, settings, database, services, time, log);
+    }
+
+    /// <summary>
+    /// Migrates an empty database and adds the reference data and demo accounts, as the app's start does.
+    /// Done once per test run and provider (<see cref="Templates"/>): each test then starts from a copy.
+    /// </summary>
+    private static async Task PrepareAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        await using var services = BuildServices(settings, new FakeTimeProvider(ComplaintBuilder.Start), new TestLog());
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        var demo = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider);
+        await demo.EnsureReferenceDataAsync();
+        await demo.EnsureAccountsAsync();
+    }
+
+    /// <summary>
+    /// The prepared database each test copies: a SQLite file, and a PostgreSQL template database. Running
+    /// every migration and hashing the demo accounts' passwords took about two seconds a test; a copy
+    /// takes milliseconds, and the copy is exactly what the migrations and seeding made.
+    /// </summary>
+    private static class Templates
+    {
+        private static readonly SemaphoreSlim Gate = new(1, 1);
+        private static string? _sqlite, _postgres;
+
+        public static async Task<string> SqliteAsync()
+        {
+            await Gate.WaitAsync();
+            try
+            {
+                if (_sqlite is not null) return _sqlite;
+                var folder = Directory.CreateTempSubdirectory("ps-template-").FullName;
+                var path = Path.Combine(folder, "template.db");
+                // No pooling: when preparation ends the last connection closes and SQLite folds its WAL into the file.
+                await PrepareAsync(new Dictionary<string, string?> { ["ConnectionStrings:PowerService"] = $"Data Source={path};Pooling=False" });
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, recursive: true); } catch (IOException) { } };
+                return _sqlite = path;
+            }
+            finally { Gate.Release(); }
+        }
+
+        /// <summary>A template database named for this test process; those of processes that have ended are dropped first.</summary>
+        public static async Task<string> PostgresAsync(string server)
+        {
+            await Gate.WaitAsync();
+            try
+            {
+                if (_postgres is not null) return _postgres;
+                var name = $"ps_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+                await using (var admin = new Npgsql.NpgsqlConnection(server))
+                {
+                    await admin.OpenAsync();
+                    await DropAbandonedAsync(admin);
+                    await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                    await create.ExecuteNonQueryAsync();
+                }
+                var connection = $"{server};Database={name}";
+                await PrepareAsync(new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:PowerService"] = connection });
+                // A template must have no open sessions when it is copied.
+                using (var pooled = new Npgsql.NpgsqlConnection(connection)) Npgsql.NpgsqlConnection.ClearPool(pooled);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(server, name);
+                return _postgres = name;
+            }
+            finally { Gate.Release(); }
+        }
+
+        private static async Task DropAbandonedAsync(Npgsql.NpgsqlConnection admin)
+        {
+            var abandoned = new List<string>();
+            await using (var list = new Npgsql.NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'ps_template_%'", admin))
+            await using (var reader = await list.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                {
+                    var parts = reader.GetString(0).Split('_');
+                    if (parts.Length > 2 && int.TryParse(parts[2], out var pid) && !Directory.Exists($"/proc/{pid}")) abandoned.Add(reader.GetString(0));
+                }
+            foreach (var name in abandoned)
+            {
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+
+        private static void Drop(string server, string name)
+        {
+            try
+            {
+                using var admin = new Npgsql.NpgsqlConnection(server);
+                admin.Open();
+                using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+                drop.ExecuteNonQuery();
+            }
+            catch (Npgsql.NpgsqlException) { /* the server stopped first: nothing is left to drop */ }
+        }
     }
 
     /// <summary>
