@@ -16,6 +16,8 @@
 #                            simulated people at once mixing queue, search, pages and steps: p95 per action
 #   ./bench.sh import [--rows 100000] [--format xlsx|csv|both]
 #                            a 12398 export of 100,000 work orders (xlsx, CSV) previewed and imported into a fresh SQLite file (issue 12)
+#   ./bench.sh api [--rate 200] [--seconds 60] [--db FILE]
+#                            an upstream system calling the work-order API at a fixed rate (issue 12): p95 per kind of call
 #   ./bench.sh circuits [--pages 1,20,50] [--db FILE] [--runs 3]
 #                            server memory per signed-in 工作台 held open in Chromium (issue 9); --db is copied first
 set -euo pipefail
@@ -25,5 +27,5 @@ dll=tools/PowerService.Benchmarks/bin/Release/net10.0/PowerService.Benchmarks.dl
 # The builder generates on one thread and inserts on another, and the workbench and load figures
 # are what the app serves on this machine's two cores: those run unpinned. The CPU-only timing
 # benchmarks stay on one core so their figures compare across machines.
-case "${1:-}" in build|workbench|reports|export|cases|load|circuits|import) exec dotnet "$dll" "$@" ;; esac
+case "${1:-}" in build|workbench|reports|export|cases|load|circuits|import|api) exec dotnet "$dll" "$@" ;; esac
 exec taskset -c 0 dotnet "$dll" "${@:-sla}"

@@ -5,6 +5,8 @@ using PowerService.Web.Components;
 using PowerService.Web.Data;
 using PowerService.Web.Features;
 using PowerService.Web.Features.Account;
+using PowerService.Web.Features.Api;
+using Scalar.AspNetCore;
 using PowerService.Web.Features.Shared;
 using PowerService.Web.Features.Sla;
 
@@ -41,7 +43,11 @@ builder.Services.AddRateLimiter(options =>
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     // Per address: enough for a person who mistypes, far too few for a password list.
     options.AddPolicy(SignInRateLimit.Policy, SignInRateLimit.Partition);
-    options.OnRejected = SignInRateLimit.RejectAsync;
+    // Per API client, at the rate its admin set.
+    options.AddPolicy(ApiRateLimit.Policy, ApiRateLimit.Partition);
+    options.OnRejected = (rejected, ct) => rejected.HttpContext.Request.Path.StartsWithSegments(WorkOrderApi.Base)
+        ? new ValueTask(ApiRateLimit.RejectAsync(rejected, ct))
+        : SignInRateLimit.RejectAsync(rejected, ct);
 });
 // Nothing is reachable without sign-in unless it says [AllowAnonymous].
 builder.Services.AddAuthorizationBuilder()
@@ -50,6 +56,7 @@ builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddPowerServiceFeatures(builder.Configuration);
+builder.Services.AddWorkOrderApi();
 if (builder.Configuration.GetValue("Sla:Watch", true)) builder.Services.AddHostedService<SlaWatcher>();
 builder.Services.AddHostedService<PowerService.Web.Features.Reports.MeasureBackfillJob>();
 if (builder.Configuration.GetValue("Reports:MonthlyArchive", true)) builder.Services.AddHostedService<PowerService.Web.Features.Reports.MonthlyArchiveJob>();
@@ -72,6 +79,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiCallLog();
 
 app.UseAuthentication();
 app.UseMustChangePassword();
@@ -81,6 +89,18 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The work-order API for upstream systems, its OpenAPI document and the browsable reference (admins only).
+app.MapWorkOrderApi();
+app.MapOpenApi(ApiSetup.DocumentPath).RequireAuthorization(policy => policy.RequireRole(nameof(PowerService.Domain.Staff.StaffRole.Admin)));
+app.MapScalarApiReference(ApiSetup.ReferencePath, options => options
+        .WithTitle("PowerService 工单接口")
+        .WithNonce() // its inline scripts run under this response's Content-Security-Policy (SecurityHeaders)
+        .DisableDefaultFonts() // no fonts from Scalar's CDN: the page loads nothing from outside this site
+        // Nothing of the document leaves the site: no AI chat, telemetry, MCP or hosted-tools toolbar.
+        .DisableAgent().DisableTelemetry().DisableMcp().HideDeveloperTools()
+        .WithLocalization(new ScalarLocalizationOptions { Locale = "zh-CN" })
+        .WithOpenApiRoutePattern(ApiSetup.DocumentPath))
+    .RequireAuthorization(policy => policy.RequireRole(nameof(PowerService.Domain.Staff.StaffRole.Admin)));
 // An issued document, byte for byte as it was issued (staff who see live complaints only).
 // The bytes are checked against the SHA-256 recorded at issue on every download; a mismatch is refused and logged.
 // Each download is on the personal-information access log before any byte leaves.

@@ -22,11 +22,11 @@ public sealed class ActionPanelTests : ComponentTestBase
 
     public static TheoryData<Stage, StaffRole, Who, string, bool, string[]> Offers() => new()
     {
-        { Stage.Intake, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Dispatch, Note, Withdraw] },
+        { Stage.Intake, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Dispatch, Note, Merge, Withdraw] },
         { Stage.Intake, StaffRole.IntakeAgent, Who.Other, Centre, false, [Dispatch, Note] },
         { Stage.Intake, StaffRole.Handler, Who.Other, City, false, [] },
         { Stage.Intake, StaffRole.Manager, Who.Other, Centre, true, [Dispatch, Note, Merge, Withdraw, Reclassify, Escalate, Extend] },
-        { Stage.Investigate, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Note, Withdraw] },
+        { Stage.Investigate, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Note, Merge, Withdraw] },
         { Stage.Investigate, StaffRole.IntakeAgent, Who.Other, Centre, false, [] },
         { Stage.Investigate, StaffRole.Handler, Who.Owner, City, false, [Investigate, Reassign, Note, Merge, Withdraw, Reclassify] },
         { Stage.Investigate, StaffRole.Handler, Who.Other, City, false, [TakeOver, Note] },
@@ -34,7 +34,7 @@ public sealed class ActionPanelTests : ComponentTestBase
         { Stage.Investigate, StaffRole.Manager, Who.Other, City, false, [Investigate, Reassign, TakeOver, Note, Merge, Withdraw, Reclassify, Escalate, Extend] },
         { Stage.Investigate, StaffRole.Manager, Who.Other, Repair, false, [] },
         { Stage.Resolve, StaffRole.Handler, Who.Owner, City, false, [Resolve, Reassign, Note, Merge, Withdraw] },
-        { Stage.Resolve, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Note, Withdraw] },
+        { Stage.Resolve, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Note, Merge, Withdraw] },
         { Stage.Revisit, StaffRole.IntakeAgent, Who.FirstResponder, Centre, false, [Revisit, Note, Withdraw] },
         { Stage.Revisit, StaffRole.Handler, Who.Owner, City, false, [Revisit, Reassign, Note, Withdraw] },
         { Stage.Improve, StaffRole.Handler, Who.Owner, City, false, [Improve, Reassign, Note] },

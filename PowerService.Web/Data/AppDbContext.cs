@@ -51,6 +51,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PowerService.Domain.Sampling.SampledRevisit> SampledRevisits => Set<PowerService.Domain.Sampling.SampledRevisit>();
     public DbSet<WorkOrderSourceRecord> WorkOrderSources => Set<WorkOrderSourceRecord>();
     public DbSet<WorkOrderImportRecord> WorkOrderImports => Set<WorkOrderImportRecord>();
+    public DbSet<ApiClientRecord> ApiClients => Set<ApiClientRecord>();
+    public DbSet<ApiCallRecord> ApiCalls => Set<ApiCallRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,6 +55,10 @@ public static class FeatureServices
         services.AddSingleton<Evidence.EvidenceStores>();
         services.AddScoped<Evidence.EvidenceService>();
         services.AddSingleton<Sampling.SamplingService>();
+        services.AddSingleton<Api.ApiClientDirectory>();
+        services.AddSingleton<Api.ApiCallJournal>();
+        services.AddScoped<Api.WorkOrderApiService>();
+        services.AddScoped<Api.ApiClientAdmin>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ return what switch
     "cases" => await PowerService.Benchmarks.ScaleBench.CasesBenchmark.RunAsync(args[1..]),
     "load" => await PowerService.Benchmarks.ScaleBench.LoadBenchmark.RunAsync(args[1..]),
     "import" => await PowerService.Benchmarks.ImportBench.ImportBenchmark.RunAsync(args[1..]),
+    "api" => await PowerService.Benchmarks.ApiBench.ApiBenchmark.RunAsync(args[1..]),
     "circuits" => await PowerService.Benchmarks.CircuitBench.CircuitBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -27,7 +28,8 @@ static int Usage()
         "       | reports --provider sqlite|postgres (--path FILE | --connection CS) [--runs 10] [--as-of INSTANT] [--month 2026-10] [--year 2025] [--refill 1]\n" +
         "       | cases --provider sqlite|postgres (--path FILE | --connection CS) [--count 100000] [--runs 20]\n" +
         "       | circuits [--pages 1,20,50] [--db FILE] [--runs 3]\n" +
-        "       | import [--rows 100000] [--format xlsx|csv|both]");
+        "       | import [--rows 100000] [--format xlsx|csv|both]\n" +
+        "       | api [--rate 200] [--seconds 60] [--db FILE]");
     return 2;
 }
 

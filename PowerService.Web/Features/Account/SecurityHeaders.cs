@@ -29,8 +29,10 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
+            // The API reference page (Scalar) makes its own nonce for its inline scripts: allowed on that response only.
+            var scalar = context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] is string other ? $" 'nonce-{other}'" : "";
             headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{scalar}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
                 "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
