@@ -44,6 +44,8 @@ public sealed class AppHost : IAsyncDisposable
 
         var folder = Directory.CreateTempSubdirectory("ps-e2e-").FullName;
         var time = new FakeTimeProvider(now);
+        // The app starts on a prepared copy (migrated, demo accounts) and adds the rest of its demo set-up itself.
+        await PowerService.Tests.Support.TestDatabase.CopyPreparedSqliteAsync(Path.Combine(folder, "e2e.db"));
         var factory = new PowerServiceFactory(Path.Combine(folder, "e2e.db"), time);
         factory.UseKestrel(0);
         factory.StartServer();

@@ -61,7 +61,7 @@ public sealed class EvidenceTests : IAsyncLifetime
 
             await page.Locator("[data-testid=evidence-uploader] input[type=file]").SetInputFilesAsync([photo, notAPhoto]);
 
-            await Expect(page.Locator("[data-testid=evidence-uploaded]")).ToHaveTextAsync("已上传 1 个文件。");
+            await Expect(page.Locator("[data-testid=evidence-uploaded]")).ToHaveTextAsync("已上传 1 个文件。", new() { Timeout = 15_000 }); // stored while the disk is busy
             await Expect(page.Locator("[data-testid=evidence-error]")).ToContainTextAsync("无法识别“电表读数.jpg”的文件类型");
             await Expect(page.Locator("[data-testid=evidence-item]")).ToHaveCountAsync(1);
             var thumbnail = page.Locator("[data-testid=evidence-thumbnail]");

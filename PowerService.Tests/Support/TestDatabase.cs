@@ -92,6 +92,12 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
+    /// A copy of the prepared SQLite database at <paramref name="path"/>: migrated, with the reference
+    /// data and demo accounts, as the app's first start leaves it (the browser tests' app starts on it).
+    /// </summary>
+    public static async Task CopyPreparedSqliteAsync(string path) => File.Copy(await Templates.SqliteAsync(), path);
+
+    /// <summary>
     /// Migrates an empty database and adds the reference data and demo accounts, as the app's start does.
     /// Done once per test run and provider (<see cref="Templates"/>): each test then starts from a copy.
     /// </summary>

@@ -58,6 +58,7 @@ public static class FeatureServices
         services.AddSingleton<Api.ApiClientDirectory>();
         services.AddSingleton<Api.ApiCallJournal>();
         services.AddScoped<Api.WorkOrderApiService>();
+        services.AddSingleton<Api.WorkOrderBatcher>();
         services.AddScoped<Api.ApiClientAdmin>();
         return services;
     }

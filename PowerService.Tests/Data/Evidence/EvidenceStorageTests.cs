@@ -190,7 +190,7 @@ public abstract class EvidenceStorageTests(DatabaseProvider provider, EvidenceSt
 
         Assert.Single(outcomes, o => o.Succeeded);
         var loser = Assert.Single(outcomes, o => !o.Succeeded);
-        Assert.True(loser.Conflict);
+        Assert.True(loser.Conflict, string.Join("；", loser.Result.Reasons));
         Assert.StartsWith("该投诉已被", Assert.Single(loser.Result.Reasons));
         var complaint = await _db.LoadAsync(number);
         Assert.Single(complaint.Timeline, e => e.Trigger == LoopTrigger.RemoveEvidence);

@@ -24,14 +24,14 @@ public sealed class ApiHost : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => _factory.Services;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _folder = Directory.CreateTempSubdirectory("ps-api-").FullName;
+        await PowerService.Tests.Support.TestDatabase.CopyPreparedSqliteAsync(Path.Combine(_folder, "api.db"));
         _factory = new PowerServiceFactory(Path.Combine(_folder, "api.db"), Time);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>An API client made as an admin makes it on the page, and its key.</summary>

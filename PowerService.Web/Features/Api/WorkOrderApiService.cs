@@ -13,9 +13,10 @@ public sealed record WorkOrderSubmission(WorkOrderStatus? Status, IDictionary<st
 
 /// <summary>
 /// The API's side of work orders: a client's order registered through <see cref="WorkOrderService"/>
-/// (the same rules, automation and idempotency as an import), and the status of its channels' orders.
+/// (the same rules, automation and idempotency as an import; batched with the orders arriving at the
+/// same time by <see cref="WorkOrderBatcher"/>), and the status of its channels' orders.
 /// </summary>
-public sealed class WorkOrderApiService(IDbContextFactory<AppDbContext> dbFactory, WorkOrderService workOrders)
+public sealed class WorkOrderApiService(IDbContextFactory<AppDbContext> dbFactory, WorkOrderBatcher batcher)
 {
     public static WorkOrderSource SourceOf(ApiClient client) =>
         new($"接口：{client.Name}", new Actor($"api:{client.Id}", $"接口：{client.Name}"), [StaffRole.IntakeAgent], client.Department);
@@ -24,12 +25,22 @@ public sealed class WorkOrderApiService(IDbContextFactory<AppDbContext> dbFactor
     {
         var (intake, errors) = request.ToIntake(client);
         if (intake is null) return new(null, errors);
-        var outcome = await workOrders.RegisterAsync(intake, SourceOf(client), ct);
+        // A resent order is answered from its receipt, without waiting for a turn to write.
+        if (await ReceivedAsync(intake, client, ct) is { } received) return new(received with { Created = false }, errors);
+        var outcome = await batcher.RegisterAsync(intake, client, ct);
         if (outcome.Refused)
             return new(null, outcome.Errors.GroupBy(e => WorkOrderRequest.JsonName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         var status = await StatusAsync(outcome.Number!, client, ct)
             ?? throw new InvalidOperationException($"Work order {outcome.Number} was registered but cannot be read back");
         return new(status with { Created = outcome.Created }, errors);
+    }
+
+    private async Task<WorkOrderStatus?> ReceivedAsync(ComplaintIntake order, ApiClient client, CancellationToken ct)
+    {
+        if (order.Channel is not { } channel || TextRules.Clean(order.UpstreamReference) is not { } reference) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var number = await db.WorkOrderReceipts.AsNoTracking().Where(r => r.Channel == channel && r.UpstreamReference == reference).Select(r => r.Number).FirstOrDefaultAsync(ct);
+        return number is null ? null : await StatusAsync(number, client, ct);
     }
 
     /// <summary>The status of a complaint of one of the client's channels, by its number; null for any other (it is not the client's to know of).</summary>

@@ -129,7 +129,10 @@ public sealed partial class ComplaintService(
             var customerFacingBefore = CustomerFacing.Texts(complaint);
             var workplace = await StaffChecks.WorkplaceAsync(db, user, ct);
             var result = step(complaint, StepContext.Now(time, user.Actor, user.Roles, note, schedule, workplace));
-            if (!result.Succeeded) return new ActionOutcome(result);
+            // The complaint and its timeline and evidence are read by separate queries: another person's step
+            // saved between them shows as a refusal here ("已移除") although it is a conflict.
+            if (!result.Succeeded)
+                return await FindAsync(number, ct) is { } moved && moved.Revision != seenRevision ? Conflict(moved) : new ActionOutcome(result);
             // Forbidden service phrases just written where the customer will read them count against the writer (the page warned as they typed).
             db.WordingHits.AddRange(await wording.HitsAsync(CustomerFacing.Written(customerFacingBefore, CustomerFacing.Texts(complaint)), user, number, ct));
             // The page's list of handlers may be older than an account's disabling: checked here, where it is stored.
@@ -145,9 +148,9 @@ public sealed partial class ComplaintService(
             catch (DbUpdateException ex)
             {
                 // Another instance saved this complaint first. Depending on the order the provider
-                // writes rows, that shows as the concurrency token or as the timeline's unique
-                // (complaint, sequence) key; either way the complaint has moved on: a conflict.
-                if (await FindAsync(number, ct) is { } current && current.Revision != seenRevision) return Conflict(current);
+                // writes rows, that shows as the concurrency token, as the timeline's unique
+                // (complaint, sequence) key or as a deadlock PostgreSQL broke; either way the complaint has moved on: a conflict.
+                if (await MovedOnAsync(number, seenRevision, ex, ct) is { } current) return Conflict(current);
                 log.LogError(ex, "Saving complaint {Number} failed", number);
                 return new ActionOutcome(StepResult.Refused(SaveFailed));
             }
@@ -185,13 +188,29 @@ public sealed partial class ComplaintService(
             }
             catch (DbUpdateException ex)
             {
-                if (await FindAsync(number, ct) is { } current && current.Revision != seenRevision) return Conflict(current);
+                if (await MovedOnAsync(number, seenRevision, ex, ct) is { } current) return Conflict(current);
                 if (survivor is not null && await FindAsync(survivor.Number, ct) is { } main)
                     return ActionOutcome.Refused($"投诉 {main.Number} 刚刚有了新的变化（{main.Timeline.OrderBy(e => e.Sequence).Last().ActionLabel}），未合并。请核对后重新提交。", conflict: true);
                 log.LogError(ex, "Merging complaint {Number} failed", number);
                 return new ActionOutcome(StepResult.Refused(SaveFailed));
             }
         }, ct);
+
+    /// <summary>
+    /// The complaint as another person's save left it, when one made this save fail. When PostgreSQL
+    /// broke a deadlock between the two saves, this one can fail before the other has committed: the
+    /// other's change is then awaited briefly rather than reported as a failed save.
+    /// </summary>
+    private async Task<Complaint?> MovedOnAsync(string number, int seenRevision, DbUpdateException failure, CancellationToken ct)
+    {
+        var contention = failure.InnerException is System.Data.Common.DbException { SqlState: "40P01" or "40001" or "23505" };
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await FindAsync(number, ct) is { } current && current.Revision != seenRevision) return current;
+            if (!contention || attempt == 8) return null;
+            await Task.Delay(TimeSpan.FromMilliseconds(25 * attempt), ct);
+        }
+    }
 
     /// <summary>Who a complaint can be dispatched or reassigned to: enabled handlers and managers, by department and name.</summary>
     public async Task<IReadOnlyList<StaffMember>> HandlersAsync(CancellationToken ct = default)

@@ -101,11 +101,11 @@ internal static class ApiBenchmark
             var known = recent.Length > 0 ? recent[random.Next(recent.Length)] : default;
             inFlight.Add(roll switch
             {
-                < 60 => CallAsync("新工单", http, due, clock, samples, () => http.PostAsJsonAsync("/api/v1/workorders", Order($"BENCH-{prefix}-{i:D7}")), created),
-                < 70 when known.Item2 is not null => CallAsync("重复发送", http, due, clock, samples, () => http.PostAsJsonAsync("/api/v1/workorders", Order(known.Item2)), null),
+                < 60 => CallAsync("新工单", http, due, clock, samples, () => http.PostAsJsonAsync("/api/v1/workorders", Order($"BENCH-{prefix}-{i:D7}", i)), created),
+                < 70 when known.Item2 is not null => CallAsync("重复发送", http, due, clock, samples, () => http.PostAsJsonAsync("/api/v1/workorders", Order(known.Item2, 0)), null),
                 < 85 when known.Item1 is not null => CallAsync("按编号查询", http, due, clock, samples, () => http.GetAsync($"/api/v1/workorders/{known.Item1}"), null),
                 _ when known.Item2 is not null => CallAsync("按上级编号查询", http, due, clock, samples, () => http.GetAsync($"/api/v1/workorders/by-reference/{known.Item2}"), null),
-                _ => CallAsync("新工单", http, due, clock, samples, () => http.PostAsJsonAsync("/api/v1/workorders", Order($"BENCH-{prefix}-{i:D7}")), created),
+                _ => CallAsync("新工单", http, due, clock, samples, () => http.PostAsJsonAsync("/api/v1/workorders", Order($"BENCH-{prefix}-{i:D7}", i)), created),
             });
         }
         await Task.WhenAll(inFlight);
@@ -146,13 +146,16 @@ internal static class ApiBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {samples.Count / (double)seconds:F0} calls/s answered"));
     }
 
-    private static Dictionary<string, object?> Order(string reference) => new()
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
+
+    /// <summary>A work order of the <paramref name="n"/>th customer: each its own name and phone, as a day's orders are.</summary>
+    private static Dictionary<string, object?> Order(string reference, int n) => new()
     {
         ["channel"] = "Regulator12398",
         ["upstreamReference"] = reference,
         ["receivedAt"] = DateTimeOffset.UtcNow.AddMinutes(-15).ToString("O"),
-        ["customerName"] = "张建国",
-        ["phone"] = "13812348000",
+        ["customerName"] = Surnames[n % Surnames.Length] + "建国",
+        ["phone"] = $"139{(n * 7919) % 100_000_000:D8}",
         ["address"] = "杭州市西湖区文三路 100 号 2 单元 301 室",
         ["customerType"] = "Residential",
         ["category"] = "Supply",
