@@ -369,16 +369,16 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("MergedInto")
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
                     b.Property<string>("Profile")
@@ -392,8 +392,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("QueueKey")
                         .IsRequired()
-                        .HasMaxLength(27)
-                        .HasColumnType("character varying(27)")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
@@ -1289,8 +1289,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
@@ -1675,8 +1675,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -2168,8 +2168,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -2265,8 +2265,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ComplaintNumber")
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Department")
                         .IsRequired()
@@ -2448,8 +2448,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
