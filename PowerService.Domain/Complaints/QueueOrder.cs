@@ -10,16 +10,20 @@ namespace PowerService.Domain.Complaints;
 /// complaint number, which follows registration order (the day, then the day's sequence).
 /// </summary>
 /// <remarks>
-/// Layout (up to 27 characters): open flag (0 open, 1 ended) · urgency rank (0 critical, 1 urgent,
+/// Layout (up to 32 characters): open flag (0 open, 1 ended) · urgency rank (0 critical, 1 urgent,
 /// 2 normal) · the next deadline in whole Unix seconds, 10 digits (9999999999 when no clock runs) ·
-/// the 14- or 15-character number. The number makes every key unique, so a page boundary is never ambiguous.
-/// Deadlines within the same second fall back to registration order — except that a day's five-digit
-/// numbers (past 9,999, from bulk imports) sort before its four-digit ones; re-keying every stored
-/// complaint to pad them was not worth an order that only matters within one second.
+/// the number as <see cref="NumberPart"/> writes it. The number makes every key unique, so a page
+/// boundary is never ambiguous, and deadlines within the same second fall back to registration order.
 /// </remarks>
 public static class QueueOrder
 {
-    public const int KeyLength = 2 + 10 + ComplaintNumber.MaxLength;
+    /// <summary>The longest number part: a six-digit number's date, then 9999 and the six digits.</summary>
+    public const int NumberPartLength = ComplaintNumber.MaxLength + 4;
+
+    public const int KeyLength = 2 + 10 + NumberPartLength;
+
+    /// <summary>Written before a sequence past 9,999, which then has six digits.</summary>
+    public const string LongSequenceMark = "9999";
 
     /// <summary>Every open complaint's key sorts before this; every ended one from it on.</summary>
     public const string EndedFrom = "1";
@@ -56,8 +60,18 @@ public static class QueueOrder
     public static string KeyOf(Stage stage, Urgency urgency, DateTimeOffset? nextDueAt, string number)
     {
         var due = nextDueAt is { } at ? Seconds(at) : NoDeadline;
-        return string.Concat(stage.IsOpen() ? "0" : "1", RankOf(urgency).ToString(CultureInfo.InvariantCulture), due, number);
+        return string.Concat(stage.IsOpen() ? "0" : "1", RankOf(urgency).ToString(CultureInfo.InvariantCulture), due, NumberPart(number));
     }
+
+    /// <summary>
+    /// The number as the key holds it, so that text order is registration order: a four-digit number as
+    /// it is (the keys stored before longer numbers existed stay valid); a longer one as its date, 9999
+    /// and the sequence in six digits — after every four-digit number of its day (9999 and more sorts
+    /// after 9999), then in order among themselves (TS2026112310000 → TS20261123 9999 010000).
+    /// </summary>
+    public static string NumberPart(string number) => number.Length <= ComplaintNumber.MinLength
+        ? number
+        : string.Concat(number.AsSpan(0, 10), LongSequenceMark, ComplaintNumber.SequenceOf(number).ToString("D6", CultureInfo.InvariantCulture));
 
     public static int RankOf(Urgency urgency) => urgency switch
     {

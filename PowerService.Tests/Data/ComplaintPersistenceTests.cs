@@ -183,6 +183,27 @@ public abstract class ComplaintPersistenceTests(DatabaseProvider provider) : IAs
     }
 
     [Fact]
+    public async Task A_day_past_99999_complaints_goes_on_with_six_digit_numbers_found_by_number_and_in_queue_order()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var agent = await _db.StaffAsync("agent");
+        await using (var db = _db.NewContext())
+        {
+            db.ComplaintNumberDays.Add(new ComplaintNumberDay { Day = "20261123", Last = 99_998 });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var last5 = await _db.RegisterAsync(agent);
+        var first6 = await _db.RegisterAsync(agent);
+
+        Assert.Equal(("TS2026112399999", "TS20261123100000"), (last5, first6));
+        Assert.NotNull(await _db.Complaints.FindAsync(first6, ct));
+        await using var check = _db.NewContext();
+        var keys = await check.Complaints.OrderBy(c => c.QueueKey).Select(c => c.Number).ToListAsync(ct);
+        Assert.Equal([last5, first6], keys);
+    }
+
+    [Fact]
     public async Task A_day_past_9999_complaints_goes_on_with_five_digit_numbers_and_a_refused_registration_uses_none()
     {
         var ct = TestContext.Current.CancellationToken;

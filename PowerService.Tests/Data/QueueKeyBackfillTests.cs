@@ -55,6 +55,36 @@ public abstract class QueueKeyBackfillTests(DatabaseProvider provider) : IAsyncL
         Assert.Contains(stored, s => s.QueueKey.StartsWith('1')); // the withdrawn one: ended, no running clock
         Assert.Contains(stored, s => s.QueueKey.StartsWith("00")); // open and critical
     }
+
+    [Fact]
+    public async Task The_six_digit_migration_rekeys_five_digit_numbers_after_the_days_four_digit_ones_and_leaves_those_alone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var agent = await _db.StaffAsync("agent");
+        var four = await _db.RegisterAsync(agent);
+        await using (var db = _db.NewContext())
+        {
+            var day = await db.ComplaintNumberDays.SingleAsync(ct);
+            day.Last = 9_999;
+            await db.SaveChangesAsync(ct);
+        }
+        var five = await _db.RegisterAsync(agent, ValidIntake() with { Phone = "13700000009" });
+        await using (var db = _db.NewContext())
+        {
+            // As the earlier code stored it: the number as it is at the key's end.
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Complaints\" SET \"QueueKey\" = substr(\"QueueKey\", 1, 12) || \"Number\"", ct);
+            await db.Database.ExecuteSqlRawAsync(ComplaintIndexes.RekeyLongNumbersSql(provider == DatabaseProvider.Sqlite), ct);
+        }
+
+        await using var check = _db.NewContext();
+        foreach (var number in new[] { four, five })
+        {
+            var complaint = await _db.LoadAsync(number);
+            var key = await check.Complaints.Where(c => c.Number == number).Select(c => c.QueueKey).SingleAsync(ct);
+            Assert.Equal(QueueOrder.KeyOf(complaint.Stage, complaint.Urgency, complaint.NextDueAt, complaint.Number), key);
+        }
+        Assert.Equal([four, five], await check.Complaints.OrderBy(c => c.QueueKey).Select(c => c.Number).ToListAsync(ct));
+    }
 }
 
 public sealed class QueueKeyBackfillTestsOnSqlite() : QueueKeyBackfillTests(DatabaseProvider.Sqlite);

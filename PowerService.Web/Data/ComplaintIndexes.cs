@@ -73,14 +73,30 @@ public static class ComplaintIndexes
            UPDATE "Complaints" SET
              "QueueKey" = {OpenFlag} || {UrgencyRank}
                || (CASE WHEN "NextDueAt" IS NULL THEN '9999999999' ELSE printf('%010d', ((("NextDueAt" >> 11) * 1000) - 621355968000000000) / 10000000) END)
-               || "Number",
+               || {NumberPartSql(sqlite: true)},
              "CustomerPhoneTail" = substr("CustomerPhone", -4);
            """
         : $"""
            UPDATE "Complaints" SET
              "QueueKey" = {OpenFlag} || {UrgencyRank}
                || COALESCE(lpad(floor(extract(epoch FROM "NextDueAt"))::bigint::text, 10, '0'), '9999999999')
-               || "Number",
+               || {NumberPartSql(sqlite: false)},
              "CustomerPhoneTail" = right("CustomerPhone", 4);
            """;
+
+    /// <summary>The key's number part in SQL, as <see cref="QueueOrder.NumberPart"/> writes it: four-digit numbers as they are, longer ones as date, 9999 and six digits.</summary>
+    public static string NumberPartSql(bool sqlite) =>
+        $"(CASE WHEN length(\"Number\") <= {ComplaintNumber.MinLength} THEN \"Number\" ELSE substr(\"Number\", 1, 10) || '{QueueOrder.LongSequenceMark}' || "
+        + (sqlite ? "substr('000000' || substr(\"Number\", 11), -6)" : "lpad(substr(\"Number\", 11), 6, '0')") + " END)";
+
+    /// <summary>
+    /// Re-keys the complaints whose number is longer than four digits (stored when the key held the
+    /// number as it is, so a day's five-digit numbers sorted among its four-digit ones). Only those
+    /// rows: their ids are read from the number's index, so a database of a million four-digit
+    /// complaints is not rewritten.
+    /// </summary>
+    public static string RekeyLongNumbersSql(bool sqlite) => $"""
+        UPDATE "Complaints" SET "QueueKey" = substr("QueueKey", 1, 12) || {NumberPartSql(sqlite)}
+        WHERE "Id" IN (SELECT "Id" FROM "Complaints" WHERE length("Number") > {ComplaintNumber.MinLength});
+        """;
 }

@@ -121,6 +121,52 @@ public abstract class WorkOrderServiceTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task A_batch_whose_save_fails_stores_nothing_and_each_order_is_tried_on_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The database refuses one receipt: the last rows a batch writes, after its complaints, timelines and measures.
+        await using (var db = _db.NewContext())
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite
+                ? """CREATE TRIGGER refuse_bad BEFORE INSERT ON "WorkOrderReceipts" WHEN NEW."UpstreamReference" = 'ZW-BAD' BEGIN SELECT RAISE(ABORT, 'refused'); END;"""
+                : """
+                  CREATE FUNCTION refuse_bad() RETURNS trigger AS $$ BEGIN IF NEW."UpstreamReference" = 'ZW-BAD' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+                  CREATE TRIGGER refuse_bad BEFORE INSERT ON "WorkOrderReceipts" FOR EACH ROW EXECUTE FUNCTION refuse_bad();
+                  """, ct);
+
+        var outcomes = await Service.RegisterManyAsync([Order("ZW-0501", "13900000051"), Order("ZW-BAD", "13900000052"), Order("ZW-0503", "13900000053")], Api, ct);
+
+        Assert.Equal([true, false, true], outcomes.Select(o => o.Created));
+        Assert.StartsWith("保存失败，数据未写入", Assert.Single(outcomes[1].Errors).Message);
+        // The failed batch took no numbers and left no rows: the two stored orders have the day's first two numbers, one row each.
+        Assert.Equal([1, 2], outcomes.Where(o => o.Created).Select(o => ComplaintNumber.SequenceOf(o.Number!)));
+        await using var check = _db.NewContext();
+        Assert.Equal(2, await check.Complaints.CountAsync(ct));
+        Assert.Equal(2, await check.WorkOrderReceipts.CountAsync(ct));
+        Assert.Equal(2, await check.ComplaintMeasures.CountAsync(ct));
+        Assert.Equal(2, await check.TimelineEvents.Select(e => EF.Property<int>(e, "ComplaintId")).Distinct().CountAsync(ct));
+        Assert.Equal(2, (await check.ComplaintNumberDays.SingleAsync(ct)).Last);
+    }
+
+    [Fact]
+    public async Task A_stored_work_order_reads_back_as_registered_with_its_seals_queue_key_phone_tail_and_measures()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var outcome = await Service.RegisterAsync(Order("ZW-0600", "13912345678") with { Content = "停电两天无人理睬，我已经联系了电视台记者准备曝光。" }, Api, ct);
+
+        var c = await _db.LoadAsync(outcome.Number!);
+        Assert.Null(TimelineSeal.FirstBroken(c.Timeline));
+        Assert.Equal(QueueOrder.KeyOf(c.Stage, c.Urgency, c.NextDueAt, c.Number), c.QueueKey);
+        Assert.NotEmpty(c.Clocks);
+        await using var db = _db.NewContext();
+        Assert.Equal("5678", await db.Complaints.Select(x => EF.Property<string>(x, ComplaintIndexes.PhoneTail)).SingleAsync(ct));
+        var measure = await db.ComplaintMeasures.SingleAsync(ct);
+        Assert.Equal((c.Id, c.Category, c.Channel), (measure.ComplaintId, measure.Category, measure.Channel));
+        var receipt = await db.WorkOrderReceipts.SingleAsync(ct);
+        Assert.Equal((c.Id, c.Number, "ZW-0600"), (receipt.ComplaintId, receipt.Number, receipt.UpstreamReference));
+        Assert.Equal(c.Id, (await db.SlaAlerts.SingleAsync(ct)).ComplaintId);
+    }
+
+    [Fact]
     public async Task Two_instances_sent_the_same_work_order_at_once_create_one_complaint()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -25,9 +25,24 @@ public sealed class QueueOrderTests
         ];
 
         Assert.Equal(expected, expected.Reverse().Order(StringComparer.Ordinal));
-        Assert.All(expected, key => Assert.Equal(QueueOrder.KeyLength - 1, key.Length)); // four-digit numbers; a five-digit one fills the column
+        Assert.All(expected, key => Assert.Equal(QueueOrder.KeyLength - 6, key.Length)); // four-digit numbers are in the key as they are
         Assert.All(expected.Take(6), key => Assert.True(string.CompareOrdinal(key, QueueOrder.EndedFrom) < 0));
         Assert.All(expected.Skip(6), key => Assert.True(string.CompareOrdinal(key, QueueOrder.EndedFrom) >= 0));
+    }
+
+    [Fact]
+    public void Within_one_deadline_second_four_five_and_six_digit_numbers_sort_in_registration_order()
+    {
+        string[] numbers = ["TS202611220001", "TS2026112299999", "TS20261122100000", "TS202611230001", "TS202611230002", "TS202611231000", "TS202611239999",
+            "TS2026112310000", "TS2026112310001", "TS2026112399999", "TS20261123100000", "TS20261123999999", "TS202611240001"];
+
+        var keys = numbers.Select(n => QueueOrder.KeyOf(Stage.Intake, Urgency.Normal, Noon, n)).ToList();
+
+        Assert.Equal(keys, keys.AsEnumerable().Reverse().Order(StringComparer.Ordinal));
+        Assert.Equal(QueueOrder.KeyLength, keys.Max(k => k.Length));
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.EndsWith("TS20261123" + "9999" + "010000", keys[7]);
+        Assert.EndsWith("TS202611230001", keys[3]); // four-digit keys are the same as before longer numbers existed
     }
 
     [Fact]

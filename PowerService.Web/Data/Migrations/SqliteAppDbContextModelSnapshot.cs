@@ -355,7 +355,7 @@ namespace PowerService.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MergedInto")
-                        .HasMaxLength(15)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("NextDueAt")
@@ -363,7 +363,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Profile")
@@ -377,7 +377,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("QueueKey")
                         .IsRequired()
-                        .HasMaxLength(27)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
@@ -1250,7 +1250,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RunId")
@@ -1752,7 +1752,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -2235,7 +2235,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
@@ -2328,7 +2328,7 @@ namespace PowerService.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ComplaintNumber")
-                        .HasMaxLength(15)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Department")
@@ -2507,7 +2507,7 @@ namespace PowerService.Web.Data.Migrations
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")

@@ -62,8 +62,8 @@ public static class ComplaintSearch
     internal static string? NumberPrefix(string text)
     {
         var upper = text.ToUpperInvariant();
-        if (upper.StartsWith(ComplaintNumber.Prefix, StringComparison.Ordinal) && upper.Length <= 14) return upper;
-        return upper.Length is >= 4 and <= 12 && upper.StartsWith("20", StringComparison.Ordinal) && upper.All(char.IsAsciiDigit)
+        if (upper.StartsWith(ComplaintNumber.Prefix, StringComparison.Ordinal) && upper.Length <= ComplaintNumber.MaxLength) return upper;
+        return upper.Length >= 4 && upper.Length <= ComplaintNumber.MaxLength - ComplaintNumber.Prefix.Length && upper.StartsWith("20", StringComparison.Ordinal) && upper.All(char.IsAsciiDigit)
             ? ComplaintNumber.Prefix + upper
             : null;
     }

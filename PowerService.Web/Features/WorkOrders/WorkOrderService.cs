@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.Complaints.Steps;
 using PowerService.Domain.Staff;
@@ -88,7 +90,7 @@ public sealed class WorkOrderService(
             var context = StepContext.Now(time, source.By, source.Roles, sla: await schedules.ForDepartmentAsync(source.Department, ct));
             var automation = await IntakeAutomation.LoadAsync(db, ct);
             var repeats = await RepeatFinder.LoadAsync(db, fresh.Select(i => orders[i]), now, ct);
-            var created = new List<(Complaint Complaint, ComplaintIntake Order)>();
+            var created = new List<RegisteredWorkOrder>();
             for (var n = 0; n < fresh.Count; n++)
             {
                 var order = orders[fresh[n]];
@@ -98,24 +100,27 @@ public sealed class WorkOrderService(
                 var complaint = registered.Value!;
                 await automation.DispatchAsync(complaint, typedIntake: false, context);
                 repeats.Add(order, complaint.Number);
-                db.Complaints.Add(complaint);
-                created.Add((complaint, order));
+                created.Add(new(complaint, new WorkOrderReceipt
+                {
+                    Channel = complaint.Channel, UpstreamReference = complaint.UpstreamReference!,
+                    Number = complaint.Number, Via = source.Via, ReceivedAt = now,
+                }));
                 outcomes[fresh[n]] = new(complaint.Number, true, []);
             }
-            // Receipts and alerts need the complaints' ids: one transaction, so the batch is stored whole or not at all.
+            // The day's counter through EF (its concurrency token refuses numbers another instance took
+            // meanwhile), the batch's rows by the bulk writer, in one transaction: stored whole or not at all.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await SaveAsync(db, ct)) return null;
-            foreach (var (complaint, order) in created)
+            try
             {
-                db.WorkOrderReceipts.Add(new WorkOrderReceipt
-                {
-                    Channel = complaint.Channel, UpstreamReference = complaint.UpstreamReference!, ComplaintId = complaint.Id,
-                    Number = complaint.Number, Via = source.Via, ReceivedAt = now,
-                });
-                if (OpinionAlerts.For(complaint, now) is { } alert) db.SlaAlerts.Add(alert);
+                await db.SaveChangesAsync(ct);
+                await WorkOrderWriter.StoreAsync(db, transaction.GetDbTransaction(), created, now, ct);
+                await transaction.CommitAsync(ct);
             }
-            if (!await SaveAsync(db, ct)) return null;
-            await transaction.CommitAsync(ct);
+            catch (Exception ex) when (ex is DbUpdateException or DbException)
+            {
+                log.LogWarning(ex, "Saving a batch of work orders failed; its orders are tried one by one");
+                return null;
+            }
         }
 
         // A reference repeated within the batch is answered as its first order was.
@@ -139,19 +144,5 @@ public sealed class WorkOrderService(
             foreach (var r in await db.WorkOrderReceipts.AsNoTracking().Where(r => chunk.Contains(r.UpstreamReference)).Select(r => new { r.Channel, r.UpstreamReference, r.Number }).ToListAsync(ct))
                 found[(r.Channel, r.UpstreamReference)] = r.Number;
         return found;
-    }
-
-    private async Task<bool> SaveAsync(AppDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex)
-        {
-            log.LogWarning(ex, "Saving a batch of work orders failed; its orders are tried one by one");
-            return false;
-        }
     }
 }

@@ -369,16 +369,16 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("MergedInto")
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
                     b.Property<string>("Profile")
@@ -392,8 +392,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("QueueKey")
                         .IsRequired()
-                        .HasMaxLength(27)
-                        .HasColumnType("character varying(27)")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
@@ -1289,8 +1289,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
@@ -1340,8 +1340,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.Property<string>("Number")
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Path")
                         .IsRequired()
@@ -1805,8 +1805,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -2298,8 +2298,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -2395,8 +2395,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ComplaintNumber")
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Department")
                         .IsRequired()
@@ -2578,8 +2578,8 @@ namespace PowerService.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");

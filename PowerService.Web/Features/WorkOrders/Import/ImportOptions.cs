@@ -10,7 +10,7 @@ public sealed class ImportOptions
     public string? Folder { get; set; }
 
     /// <summary>Work orders registered per call (each batch is one save; progress is reported per batch).</summary>
-    public int BatchSize { get; set; } = 1_000;
+    public int BatchSize { get; set; } = 5_000;
 
     /// <summary>How long an upload nobody imported and a rejected-row file are kept.</summary>
     public TimeSpan KeepFilesFor { get; set; } = TimeSpan.FromDays(7);
