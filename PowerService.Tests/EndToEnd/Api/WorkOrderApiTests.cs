@@ -197,6 +197,7 @@ public sealed class WorkOrderApiTests(ApiHost host) : IClassFixture<ApiHost>
                 status.GetProperty("stageName").GetString(), status.GetProperty("urgency").GetString())); // raised: public-opinion risk
             Assert.NotEqual(System.Text.Json.JsonValueKind.Null, status.GetProperty("nextDueAt").ValueKind);
             Assert.Equal("Intake", status.GetProperty("history")[0].GetProperty("stage").GetString());
+            Assert.False(status.TryGetProperty("created", out _)); // said only when an order is submitted
         }
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/workorders/by-reference/JB-NOT-THERE", Ct)).StatusCode);
     }

@@ -19,6 +19,7 @@ public sealed record WorkOrderStatus
     public string? UpstreamReference { get; init; }
 
     [Description("本次请求是否新登记了投诉；重复发送同一上级工单编号时为 false。仅提交工单时返回。")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Created { get; init; }
 
     [Description("办理阶段代码：Intake、Investigate、Resolve、Revisit、Improve、Closed、Merged、Withdrawn、Reclassified。")]
