@@ -49,6 +49,21 @@ public abstract class WorkOrderServiceTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task A_work_order_an_agent_already_typed_by_hand_is_answered_with_that_complaint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var typed = await _db.RegisterAsync(await _db.StaffAsync("agent"), Order("ZW-4242"));
+
+        var sent = await Service.RegisterAsync(Order("ZW-4242"), Api, ct);
+        var otherChannel = await Service.RegisterAsync(Order("ZW-4242") with { Channel = Channel.Regulator12398 }, Api, ct);
+
+        Assert.Equal((typed, false), (sent.Number, sent.Created));
+        Assert.True(otherChannel.Created);
+        await using var db = _db.NewContext();
+        Assert.Equal(2, await db.Complaints.CountAsync(c => c.UpstreamReference == "ZW-4242", ct));
+    }
+
+    [Fact]
     public async Task The_same_reference_from_another_channel_is_another_work_order()
     {
         var ct = TestContext.Current.CancellationToken;

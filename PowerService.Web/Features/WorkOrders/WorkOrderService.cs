@@ -136,13 +136,22 @@ public sealed class WorkOrderService(
         order.Channel is { } channel && TextRules.Clean(order.UpstreamReference) is { Length: > 0 } reference ? (channel, reference) : null;
 
     /// <summary>The receipts already stored for the batch's references, by (channel, reference).</summary>
+    /// <remarks>
+    /// A 转办单 an agent typed by hand before the platform sent it (same channel, same upstream reference)
+    /// is the same work order: it is answered with that complaint's number, not registered again.
+    /// </remarks>
     private static async Task<Dictionary<(Channel, string), string>> ReceivedAsync(AppDbContext db, IReadOnlyList<ComplaintIntake> orders, CancellationToken ct)
     {
         var references = orders.Select(KeyOf).Where(k => k is not null).Select(k => k!.Value.Reference).Distinct().ToList();
         var found = new Dictionary<(Channel, string), string>();
         foreach (var chunk in references.Chunk(500))
+        {
+            foreach (var r in await db.Complaints.AsNoTracking().Where(c => chunk.Contains(c.UpstreamReference!)).OrderByDescending(c => c.Id)
+                         .Select(c => new { c.Channel, c.UpstreamReference, c.Number }).ToListAsync(ct))
+                found[(r.Channel, r.UpstreamReference!)] = r.Number; // the earliest one last, so it wins
             foreach (var r in await db.WorkOrderReceipts.AsNoTracking().Where(r => chunk.Contains(r.UpstreamReference)).Select(r => new { r.Channel, r.UpstreamReference, r.Number }).ToListAsync(ct))
                 found[(r.Channel, r.UpstreamReference)] = r.Number;
+        }
         return found;
     }
 }
