@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PowerService.Benchmarks.ScaleBench;
@@ -42,7 +40,7 @@ internal static class ApiBenchmark
             }
             else Console.WriteLine("database: fresh SQLite file with the demo accounts and 7,000 demo complaints");
 
-            await using var app = new App(database, demoComplaints: source is null);
+            await using var app = new ShippedApp(database, demoComplaints: source is null);
             app.UseKestrel(0);
             app.StartServer();
             var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -165,18 +163,4 @@ internal static class ApiBenchmark
         ["demands"] = "说明停电原因，赔偿损失",
         ["expectedOutcome"] = "书面道歉并减免电费",
     };
-
-    /// <summary>The app as shipped, in Development (the demo accounts are refused in Production), on its own SQLite file.</summary>
-    private sealed class App(string databasePath, bool demoComplaints) : WebApplicationFactory<AppDbContext>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:PowerService", $"Data Source={databasePath}");
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:Complaints", demoComplaints ? "true" : "false");
-            builder.UseSetting("Retention:Enabled", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
-    }
 }

@@ -69,7 +69,7 @@ internal static class CircuitBenchmark
             else Console.WriteLine("database: fresh SQLite file with the demo accounts and complaints");
 
             var circuits = new CircuitCount();
-            await using var app = new App(database, demoComplaints: source is null, circuits);
+            await using var app = new ScaleBench.ShippedApp(database, demoComplaints: source is null, services => services.AddSingleton<CircuitHandler>(circuits));
             app.UseKestrel(0);
             app.StartServer();
             var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -253,21 +253,6 @@ internal static class CircuitBenchmark
         {
             Interlocked.Decrement(ref _live);
             return Task.CompletedTask;
-        }
-    }
-
-    /// <summary>The app as shipped, in Development (the demo accounts are refused in Production), on its own SQLite file.</summary>
-    private sealed class App(string databasePath, bool demoComplaints, CircuitCount circuits) : WebApplicationFactory<PowerService.Web.Data.AppDbContext>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:PowerService", $"Data Source={databasePath}");
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:Complaints", demoComplaints ? "true" : "false");
-            builder.UseSetting("Retention:Enabled", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.ConfigureServices(services => services.AddSingleton<CircuitHandler>(circuits));
         }
     }
 }
