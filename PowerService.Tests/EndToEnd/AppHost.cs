@@ -42,13 +42,8 @@ public sealed class AppHost : IAsyncDisposable
         if (!File.Exists(ChromiumPath))
             Assert.Fail($"Browser tests need Debian Chromium at {ChromiumPath}. Run ./test.sh (it installs it) or: apt-get install -y chromium");
 
-        var folder = Directory.CreateTempSubdirectory("ps-e2e-").FullName;
         var time = new FakeTimeProvider(now);
-        // The app starts on a prepared copy (migrated, demo accounts) and adds the rest of its demo set-up itself.
-        await PowerService.Tests.Support.TestDatabase.CopyPreparedSqliteAsync(Path.Combine(folder, "e2e.db"));
-        var factory = new PowerServiceFactory(Path.Combine(folder, "e2e.db"), time);
-        factory.UseKestrel(0);
-        factory.StartServer();
+        var (factory, folder) = await StartServerAsync(time);
 
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
@@ -61,10 +56,26 @@ public sealed class AppHost : IAsyncDisposable
         return new AppHost(factory, folder, time, playwright, browser);
     }
 
-    /// <summary>A demo account as the features see it once signed in, read from the app's database.</summary>
-    public async Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(string userName)
+    /// <summary>
+    /// The app on a loopback port, in its own temporary folder, started on a prepared database copy
+    /// (migrated, demo accounts); it adds the rest of its demo set-up itself.
+    /// </summary>
+    public static async Task<(PowerServiceFactory Factory, string Folder)> StartServerAsync(FakeTimeProvider time)
     {
-        using var scope = Services.CreateScope();
+        var folder = Directory.CreateTempSubdirectory("ps-e2e-").FullName;
+        await PowerService.Tests.Support.TestDatabase.CopyPreparedSqliteAsync(Path.Combine(folder, "e2e.db"));
+        var factory = new PowerServiceFactory(Path.Combine(folder, "e2e.db"), time);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return (factory, folder);
+    }
+
+    /// <summary>A demo account as the features see it once signed in, read from the app's database.</summary>
+    public Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(string userName) => StaffAsync(Services, userName);
+
+    public static async Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(IServiceProvider services, string userName)
+    {
+        using var scope = services.CreateScope();
         return await PowerService.Web.Data.DemoStaff.LoadAsync(scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>(), userName);
     }
 

@@ -26,11 +26,7 @@ public sealed class ApiHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("ps-api-").FullName;
-        await PowerService.Tests.Support.TestDatabase.CopyPreparedSqliteAsync(Path.Combine(_folder, "api.db"));
-        _factory = new PowerServiceFactory(Path.Combine(_folder, "api.db"), Time);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
+        (_factory, _folder) = await AppHost.StartServerAsync(Time);
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
@@ -45,11 +41,7 @@ public sealed class ApiHost : IAsyncLifetime
         return (key!.ClientId, key.Key);
     }
 
-    public async Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(string userName)
-    {
-        using var scope = Services.CreateScope();
-        return await PowerService.Web.Data.DemoStaff.LoadAsync(scope.ServiceProvider.GetRequiredService<PowerService.Web.Data.AppDbContext>(), userName);
-    }
+    public Task<PowerService.Web.Features.Shared.StaffUser> StaffAsync(string userName) => AppHost.StaffAsync(Services, userName);
 
     /// <summary>An HTTP client that sends <paramref name="key"/> as a bearer token (none when null).</summary>
     public HttpClient Caller(string? key)
