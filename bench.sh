@@ -14,8 +14,8 @@
 #                            the case library's search over 100,000 published cases (made on the first run) and de-identifying a complaint (issue 11)
 #   ./bench.sh load --provider … [--users 200] [--seconds 60] [--think-ms 2000]
 #                            simulated people at once mixing queue, search, pages and steps: p95 per action
-#   ./bench.sh import [--rows 100000] [--format xlsx|csv|both]
-#                            a 12398 export of 100,000 work orders (xlsx, CSV) previewed and imported into a fresh SQLite file (issue 12)
+#   ./bench.sh import [--rows 100000] [--format xlsx|csv|both] [--batch 5000] [--keep 1] [--postgres "Host=…;Database=…"]
+#                            a 12398 export of 100,000 work orders (xlsx, CSV) previewed and imported into a fresh SQLite file or PostgreSQL database (issue 12)
 #   ./bench.sh api [--rate 200] [--seconds 60] [--db FILE]
 #                            an upstream system calling the work-order API at a fixed rate (issue 12): p95 per kind of call
 #   ./bench.sh circuits [--pages 1,20,50] [--db FILE] [--runs 3]

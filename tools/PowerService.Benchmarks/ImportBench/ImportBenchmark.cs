@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PowerService.Benchmarks.ScaleBuild;
 using PowerService.Domain.Complaints;
 using PowerService.Domain.WorkOrders;
@@ -14,7 +15,7 @@ namespace PowerService.Benchmarks.ImportBench;
 
 /// <summary>
 /// <c>bench.sh import</c> (issue 12): a 12398 export of N work orders (100,000) written as xlsx and as CSV,
-/// each imported into a fresh SQLite database by the app's own code — the preview (every row read and
+/// each imported into a fresh SQLite database (or, with <c>--postgres CS</c>, a fresh PostgreSQL database) by the app's own code — the preview (every row read and
 /// checked, the database asked which are registered) and the import (rows read again, registered in batches,
 /// rejects written) — timed, with the process's peak working set. Goal: the import of 100,000 under 20 s.
 /// </summary>
@@ -33,20 +34,33 @@ internal static class ImportBenchmark
         var folder = Directory.CreateTempSubdirectory("ps-import-bench-").FullName;
         try
         {
-            foreach (var format in formats) await RunOneAsync(rows, format, folder);
+            foreach (var format in formats) await RunOneAsync(rows, format, folder, options.GetValueOrDefault("batch"), options.GetValueOrDefault("postgres"));
         }
-        finally { Directory.Delete(folder, recursive: true); }
+        finally
+        {
+            if (options.ContainsKey("keep")) Console.WriteLine($"kept: {folder}");
+            else Directory.Delete(folder, recursive: true);
+        }
         return 0;
     }
 
-    private static async Task RunOneAsync(int rows, string format, string folder)
+    private static async Task RunOneAsync(int rows, string format, string folder, string? batchSize, string? postgres)
     {
-        var dbPath = Path.Combine(folder, $"import-{format}.db");
-        var (services, configuration) = AppServices.Build(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:PowerService"] = $"Data Source={dbPath}",
+            ["ConnectionStrings:PowerService"] = $"Data Source={Path.Combine(folder, $"import-{format}.db")}",
             ["WorkOrderImport:Folder"] = Path.Combine(folder, "files"),
-        });
+        };
+        if (postgres is not null)
+        {
+            // A fresh PostgreSQL database of the connection string's name, as the SQLite file is fresh.
+            var target = new PostgresTarget(postgres, new NpgsqlConnectionStringBuilder(postgres).Database ?? throw new ArgumentException("--postgres needs Database=…"));
+            await target.DropAsync();
+            await target.CreateIfMissingAsync();
+            foreach (var (key, value) in target.Settings) settings[key] = value;
+        }
+        if (batchSize is not null) settings["WorkOrderImport:BatchSize"] = batchSize; // the app's own default otherwise
+        var (services, configuration) = AppServices.Build(settings);
         await using var _ = services;
         await services.PrepareDatabaseAsync(configuration);
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
