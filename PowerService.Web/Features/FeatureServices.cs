@@ -40,7 +40,8 @@ public static class FeatureServices
         services.AddScoped<Cases.CaseService>();
         services.AddSingleton<Wording.WordingService>();
         services.AddScoped<Drills.DrillService>();
-        services.Configure<WorkOrders.Import.ImportOptions>(configuration.GetSection("WorkOrderImport"));
+        services.AddOptions<WorkOrders.Import.ImportOptions>().Bind(configuration.GetSection("WorkOrderImport")).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WorkOrders.Import.ImportOptions>, WorkOrders.Import.ImportOptionsValidation>();
         services.AddScoped<WorkOrders.Import.SourceService>();
         services.AddScoped<WorkOrders.Import.ImportAnalysis>();
         services.AddScoped<WorkOrders.Import.WorkOrderImporter>();

@@ -17,3 +17,26 @@ public sealed class ImportOptions
 
     public string FolderPath => Folder is { Length: > 0 } folder ? folder : Path.Combine(Path.GetTempPath(), "powerservice-imports");
 }
+
+/// <summary>
+/// Settings that would quietly make imports crawl or refuse every file stop the app at start with the
+/// reason instead: a batch size of 0 (an empty setting) used to mean batches of one work order, each its
+/// own transaction — 100,000 rows then take many minutes instead of half a minute.
+/// </summary>
+public sealed class ImportOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<ImportOptions>
+{
+    /// <summary>The largest batch measured (docs/benchmarks.md): larger ones hold SQLite's single writer for seconds.</summary>
+    public const int MaxBatchSize = 20_000;
+
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, ImportOptions options)
+    {
+        var problems = new List<string>();
+        if (options.BatchSize is < 1 or > MaxBatchSize)
+            problems.Add($"WorkOrderImport:BatchSize — 每批工单数须在 1 至 {MaxBatchSize} 之间，当前设置为 {options.BatchSize}");
+        if (options.MaxFileBytes < 1024 * 1024)
+            problems.Add($"WorkOrderImport:MaxFileBytes — 导入文件上限须不小于 1 MB，当前设置为 {options.MaxFileBytes} 字节");
+        if (options.KeepFilesFor <= TimeSpan.Zero)
+            problems.Add($"WorkOrderImport:KeepFilesFor — 文件保留时长须大于 0，当前设置为 {options.KeepFilesFor}");
+        return problems.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems);
+    }
+}

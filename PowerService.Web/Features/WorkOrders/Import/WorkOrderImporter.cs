@@ -42,7 +42,7 @@ public sealed class WorkOrderImporter(IWorkOrderRegistration registration, TimeP
     {
         var parser = new WorkOrderRowParser(sheet.Headers, mapping);
         var duplicates = new DuplicateRows();
-        var size = Math.Max(1, options.Value.BatchSize);
+        var size = options.Value.BatchSize; // 1 to 20,000: ImportOptionsValidation stops the app at start otherwise
         var batch = new List<(ImportRow Row, ComplaintIntake Intake)>(size);
         foreach (var row in sheet.DataRows())
         {
