@@ -49,6 +49,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["/admin/integrity"] = [nameof(StaffRole.Admin), nameof(StaffRole.Auditor)],
         ["/privacy/access-log"] = [nameof(StaffRole.Auditor)],
         ["/privacy/exports"] = [nameof(StaffRole.Auditor), nameof(StaffRole.Admin)],
+        ["/privacy/api-calls"] = [nameof(StaffRole.Auditor), nameof(StaffRole.Admin)],
         ["/reports"] = [nameof(StaffRole.Manager)],
         ["/sampling"] = [nameof(StaffRole.Manager), nameof(StaffRole.Admin)],
         ["/reports/exports/{id:guid}"] = [nameof(StaffRole.Manager)],

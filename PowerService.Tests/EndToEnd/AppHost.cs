@@ -134,6 +134,23 @@ public static class PageActions
         await input.BlurAsync();
     }
 
+    /// <summary>Opens an app-bar menu and follows one of its items, waiting for the page it leads to.</summary>
+    public static async Task OpenMenuItemAsync(this IPage page, string menuTestId, string itemTestId, string url)
+    {
+        var menu = page.Locator($"[data-testid={menuTestId}] button").First;
+        var item = page.Locator($".mud-popover-open [data-testid={itemTestId}]");
+        await Microsoft.Playwright.Assertions.Expect(menu).ToBeEnabledAsync();
+        // The first click can land before MudBlazor's popover script is ready: click again, as a person would.
+        for (var attempt = 0; attempt < 3 && !await item.IsVisibleAsync(); attempt++)
+        {
+            await menu.ClickAsync();
+            try { await item.WaitForAsync(new() { Timeout = 5000 }); }
+            catch (TimeoutException) { }
+        }
+        await item.ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(url);
+    }
+
     public static async Task ChooseAsync(this IPage page, string testId, string option)
     {
         await page.Locator($"[data-testid={testId}]").ClickAsync();

@@ -156,9 +156,13 @@ public sealed class PrivacyLeakTests(LeakFixture fixture) : IClassFixture<LeakFi
         await manager.CloseAsync();
 
         var auditor = await App.SignInAsync("auditor");
-        await auditor.ClickAsync("[data-testid=nav-access-log]");
-        await auditor.Locator("[data-testid=filter-complaint]").FillAsync(fixture.Number);
-        await auditor.Locator("[data-testid=filter-complaint]").BlurAsync();
+        await auditor.OpenMenuItemAsync("nav-audit", "nav-access-log", $"{App.BaseUrl}/privacy/access-log");
+        // The filters are enabled once the page is live (text typed into the prerendered page would be
+        // lost); filling straight away raced the swap and, on a loaded machine, timed out on the old input.
+        var filter = auditor.Locator("input[data-testid=filter-complaint]:not([disabled])");
+        await Expect(filter).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await filter.FillAsync(fixture.Number);
+        await filter.BlurAsync();
 
         var rows = auditor.Locator("[data-testid=access-log] tbody tr");
         await Expect(rows.Filter(new() { HasTextString = "查看完整客户信息" }).First).ToContainTextAsync("赵敏");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PowerService.Domain.Complaints;
+using PowerService.Web.Features.Api;
 using static Microsoft.Playwright.Assertions;
 
 namespace PowerService.Tests.EndToEnd.Api;
@@ -68,6 +71,53 @@ public sealed class ApiClientsPageTests : IAsyncLifetime
             await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("api-clients-failure.png"), FullPage = true });
             throw;
         }
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_every_call_filters_the_refused_ones_and_pages_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, key) = await CreateClientAsync("12345 政务热线平台");
+        using var upstream = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        upstream.DefaultRequestHeaders.Add("X-Api-Key", key);
+        Assert.Equal(HttpStatusCode.Created, (await upstream.PostAsJsonAsync("/api/v1/workorders", ApiHost.Order("JB-2026-009101"), ct)).StatusCode);
+        for (var i = 0; i < 55; i++) Assert.Equal(HttpStatusCode.OK, (await upstream.GetAsync("/api/v1/workorders/by-reference/JB-2026-009101", ct)).StatusCode);
+        using var stranger = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        stranger.DefaultRequestHeaders.Add("X-Api-Key", "psk_notakey_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/v1/workorders/by-reference/JB-2026-009101", ct)).StatusCode);
+
+        var page = await _app.SignInAsync("auditor");
+        try
+        {
+            await page.OpenMenuItemAsync("nav-audit", "nav-api-calls", $"{_app.BaseUrl}/privacy/api-calls");
+            await Expect(page.Locator("[data-interactive]")).ToHaveCountAsync(1);
+            var rows = page.Locator("[data-testid=call-row]");
+            await Expect(rows).ToHaveCountAsync(50); // newest first, a page at a time
+            await Expect(rows.First).ToContainTextAsync("401 密钥无效");
+            await page.ClickAsync("[data-testid=calls-more]");
+            await Expect(rows).ToHaveCountAsync(57);
+            await Expect(rows.Last).ToContainTextAsync("201 已登记");
+            await Expect(page.Locator("[data-testid=calls-more]")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("api-calls-auditor.png"), FullPage = true });
+
+            await page.Locator("[data-testid=calls-refused-only]").ClickAsync();
+            await Expect(rows).ToHaveCountAsync(1);
+            await Expect(rows.First).ToContainTextAsync("401 密钥无效");
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("api-calls-auditor-failure.png"), FullPage = true });
+            throw;
+        }
+    }
+
+    private async Task<(int Id, string Key)> CreateClientAsync(string name)
+    {
+        using var scope = _app.Services.CreateScope();
+        var (result, key) = await scope.ServiceProvider.GetRequiredService<ApiClientAdmin>().CreateAsync(
+            new ApiClientForm(name, [Channel.Regulator12398], [.. ApiScopes.All], "客户服务中心", 6000), await _app.StaffAsync("admin"));
+        Assert.True(result.Succeeded, string.Join("；", result.Reasons));
+        return (key!.ClientId, key.Key);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace PowerService.Web.Features.Api;
 /// <summary>An API client as the admin page lists it, with how it has been used in the last day.</summary>
 public sealed record ApiClientRow(ApiClientRecord Client, int CallsToday, int RefusedToday, DateTimeOffset? LastCallAt);
 
+/// <summary>A client as the call log's filter names it.</summary>
+public sealed record ApiClientName(int Id, string Name, bool Revoked);
+
 /// <summary>A key just issued: shown to the admin once, never stored.</summary>
 public sealed record IssuedKey(int ClientId, string Key);
 
@@ -100,13 +103,27 @@ public sealed class ApiClientAdmin(IDbContextFactory<AppDbContext> dbFactory, Ap
     }
 
     /// <summary>The newest calls, optionally of one client, newest first.</summary>
-    public async Task<IReadOnlyList<ApiCallRecord>> CallsAsync(int? clientId, int take = 200, CancellationToken ct = default)
+    /// <summary>
+    /// The latest calls, newest first; with <paramref name="beforeId"/>, the ones before that call (paging
+    /// back by key: the log grows by up to hundreds of rows a second, so it is neither counted nor skipped through).
+    /// </summary>
+    public async Task<IReadOnlyList<ApiCallRecord>> CallsAsync(int? clientId, int take = 200, bool refusedOnly = false, long? beforeId = null, CancellationToken ct = default)
     {
         await journal.FlushAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calls = db.ApiCalls.AsNoTracking();
         if (clientId is { } id) calls = calls.Where(c => c.ClientId == id);
+        if (refusedOnly) calls = calls.Where(c => c.Status >= 400);
+        if (beforeId is { } before) calls = calls.Where(c => c.Id < before);
         return await calls.OrderByDescending(c => c.Id).Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>Every client by name, revoked ones too (their calls stay in the log): what the call log can be filtered by.</summary>
+    public async Task<IReadOnlyList<ApiClientName>> ClientNamesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiClients.AsNoTracking().OrderBy(c => c.RevokedAt != null).ThenBy(c => c.Name)
+            .Select(c => new ApiClientName(c.Id, c.Name, c.RevokedAt != null)).ToListAsync(ct);
     }
 
     private static readonly StepResult Stale = StepResult.Refused("该客户端已被吊销或刚被其他管理员修改，您的操作未执行，请刷新后重试");
