@@ -102,7 +102,6 @@ public sealed class ApiClientAdmin(IDbContextFactory<AppDbContext> dbFactory, Ap
         return await SaveAsync(db, ct);
     }
 
-    /// <summary>The newest calls, optionally of one client, newest first.</summary>
     /// <summary>
     /// The latest calls, newest first; with <paramref name="beforeId"/>, the ones before that call (paging
     /// back by key: the log grows by up to hundreds of rows a second, so it is neither counted nor skipped through).
