@@ -54,7 +54,7 @@ internal static class ImportBenchmark
         if (postgres is not null)
         {
             // A fresh PostgreSQL database of the connection string's name, as the SQLite file is fresh.
-            var target = new PostgresTarget(postgres, new NpgsqlConnectionStringBuilder(postgres).Database ?? throw new ArgumentException("--postgres needs Database=…"));
+            await using var target = new PostgresTarget(postgres, new NpgsqlConnectionStringBuilder(postgres).Database ?? throw new ArgumentException("--postgres needs Database=…"));
             await target.DropAsync();
             await target.CreateIfMissingAsync();
             foreach (var (key, value) in target.Settings) settings[key] = value;
