@@ -14,6 +14,9 @@ public static class ChinaTime
 
     public static string Format(DateTimeOffset instant) => instant.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm");
 
+    /// <summary>To the second, for logs where events a moment apart must read apart (the API call log).</summary>
+    public static string FormatToSecond(DateTimeOffset instant) => instant.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm:ss");
+
     /// <summary>A wall-clock time typed in China, as the instant it names.</summary>
     public static DateTimeOffset FromChinaWallClock(DateTime wallClock) =>
         new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), Offset);
