@@ -49,19 +49,14 @@ public static class WorkOrderApi
                 + "首次登记返回 201 和投诉编号；重复发送返回 200 和原投诉编号，不会重复登记。内容有误时返回 400，errors 中为每个字段的中文说明，未登记任何内容。"
                 + "服务器出错或超时后，请用同一上级工单编号重试。");
 
-        api.MapGet("/workorders/{number}", StatusAsync)
+        // Both status reads: the read scope, a status or a 404 problem, and only the client's own channels.
+        static RouteHandlerBuilder StatusRead(RouteHandlerBuilder endpoint) => endpoint
             .RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkOrders))
             .Produces<WorkOrderStatus>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("GetWorkOrder")
-            .WithSummary("按投诉编号查询办理状态")
             .WithDescription("只能查询本客户端已开通渠道的工单；不返回客户个人信息。");
-
-        api.MapGet("/workorders/by-reference/{reference}", StatusByReferenceAsync)
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.ReadWorkOrders))
-            .Produces<WorkOrderStatus>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("GetWorkOrderByReference")
-            .WithSummary("按上级工单编号查询办理状态")
-            .WithDescription("只能查询本客户端已开通渠道的工单；不返回客户个人信息。");
+        StatusRead(api.MapGet("/workorders/{number}", StatusAsync)).WithName("GetWorkOrder").WithSummary("按投诉编号查询办理状态");
+        StatusRead(api.MapGet("/workorders/by-reference/{reference}", StatusByReferenceAsync))
+            .WithName("GetWorkOrderByReference").WithSummary("按上级工单编号查询办理状态");
 
         // Anything else under /api is a problem in Chinese, not the sign-in page or an HTML 404.
         app.MapFallback(Base + "/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "接口不存在",
