@@ -134,20 +134,21 @@ public static class PageActions
         await input.BlurAsync();
     }
 
-    /// <summary>Opens an app-bar menu and follows one of its items, waiting for the page it leads to.</summary>
-    public static async Task OpenMenuItemAsync(this IPage page, string menuTestId, string itemTestId, string url)
+    /// <summary>Opens an app-bar menu and follows the item named <paramref name="item"/>, waiting for the page it leads to.</summary>
+    public static async Task OpenMenuItemAsync(this IPage page, string menuTestId, string item, string url)
     {
         var menu = page.Locator($"[data-testid={menuTestId}] button").First;
-        var item = page.Locator($".mud-popover-open [data-testid={itemTestId}]");
+        var entry = page.Locator(".mud-popover-open").GetByText(item);
         await Microsoft.Playwright.Assertions.Expect(menu).ToBeEnabledAsync();
-        // The first click can land before MudBlazor's popover script is ready: click again, as a person would.
-        for (var attempt = 0; attempt < 3 && !await item.IsVisibleAsync(); attempt++)
+        // Under a loaded CI machine the first click can land before MudBlazor's popover script is ready
+        // (the button is already enabled); a person would click again, and so does the test.
+        for (var attempt = 0; attempt < 3 && !await entry.IsVisibleAsync(); attempt++)
         {
             await menu.ClickAsync();
-            try { await item.WaitForAsync(new() { Timeout = 5000 }); }
+            try { await entry.WaitForAsync(new() { Timeout = 5000 }); }
             catch (TimeoutException) { }
         }
-        await item.ClickAsync();
+        await entry.ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(url);
     }
 

@@ -17,16 +17,7 @@ public sealed class KpiPolicyPageBrowserTests : IAsyncLifetime
     {
         var page = await _app.SignInAsync("admin");
 
-        await Expect(page.Locator("[data-testid=nav-admin] button").First).ToBeEnabledAsync();
-        // The first click can land before MudBlazor's popover script is ready: click again, as a person would.
-        for (var attempt = 0; attempt < 3 && !await page.Locator(".mud-popover-open").GetByText("考核指标").IsVisibleAsync(); attempt++)
-        {
-            await page.Locator("[data-testid=nav-admin] button").First.ClickAsync();
-            try { await page.Locator(".mud-popover-open").GetByText("考核指标").WaitForAsync(new() { Timeout = 5000 }); }
-            catch (TimeoutException) { }
-        }
-        await page.Locator(".mud-popover-open").GetByText("考核指标").ClickAsync();
-        await Expect(page).ToHaveURLAsync($"{_app.BaseUrl}/admin/kpi");
+        await page.OpenMenuItemAsync("nav-admin", "考核指标", $"{_app.BaseUrl}/admin/kpi");
         await Expect(page.Locator("[data-testid=kpi-history] tbody tr")).ToContainTextAsync("系统默认（投诉处理与绩效挂钩方案）");
         await Expect(page.Locator("[data-testid=kpi-save]")).ToBeEnabledAsync();
         await page.ScreenshotAsync(new() { Path = AppHost.ScreenshotPath("kpi-policy.png"), FullPage = true });

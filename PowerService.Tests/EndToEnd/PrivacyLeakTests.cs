@@ -156,7 +156,7 @@ public sealed class PrivacyLeakTests(LeakFixture fixture) : IClassFixture<LeakFi
         await manager.CloseAsync();
 
         var auditor = await App.SignInAsync("auditor");
-        await auditor.OpenMenuItemAsync("nav-audit", "nav-access-log", $"{App.BaseUrl}/privacy/access-log");
+        await auditor.OpenMenuItemAsync("nav-audit", "个人信息访问记录", $"{App.BaseUrl}/privacy/access-log");
         // The filters are enabled once the page is live (text typed into the prerendered page would be
         // lost); filling straight away raced the swap and, on a loaded machine, timed out on the old input.
         var filter = auditor.Locator("input[data-testid=filter-complaint]:not([disabled])");

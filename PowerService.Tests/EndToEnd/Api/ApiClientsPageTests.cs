@@ -89,7 +89,7 @@ public sealed class ApiClientsPageTests : IAsyncLifetime
         var page = await _app.SignInAsync("auditor");
         try
         {
-            await page.OpenMenuItemAsync("nav-audit", "nav-api-calls", $"{_app.BaseUrl}/privacy/api-calls");
+            await page.OpenMenuItemAsync("nav-audit", "接口调用记录", $"{_app.BaseUrl}/privacy/api-calls");
             await Expect(page.Locator("[data-interactive]")).ToHaveCountAsync(1);
             var rows = page.Locator("[data-testid=call-row]");
             await Expect(rows).ToHaveCountAsync(50); // newest first, a page at a time
