@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -15,7 +16,7 @@ namespace PowerService.Web.Data;
 /// <remarks>
 /// What EF would do and this does not: it builds and prepares one command per row (on SQLite) and,
 /// after saving, snapshots every JSON column for change tracking (serialising and deserialising it).
-/// Here the command is prepared once and only its parameter values change. The same approach as the
+/// Here the statement is prepared once and only its values change (on SQLite bound by position, <see cref="SqliteRawInsert"/>). The same approach as the
 /// scale builder's (tools/PowerService.Benchmarks/ScaleBuild), which checked its rows column by column
 /// against EF's on both providers.
 /// The store-generated key is left to the database (and returned when asked for). Properties that
@@ -24,12 +25,16 @@ namespace PowerService.Web.Data;
 /// </remarks>
 public sealed class ModelInsert : IAsyncDisposable
 {
-    private readonly DbCommand _command;
-    private readonly DbCommand? _lastKey;
+    private readonly string _sql;
     private readonly Column[] _columns;
     private readonly bool _returnsKey;
+    /// <summary>On SQLite: the statement bound by position (<see cref="SqliteRawInsert"/>), and its row's values.</summary>
+    private readonly SqliteRawInsert? _sqlite;
+    private readonly object?[] _values;
+    /// <summary>Elsewhere: one prepared command whose parameter values change per row.</summary>
+    private readonly DbCommand? _command;
 
-    private sealed record Column(DbParameter Parameter, RelationalTypeMapping Mapping, bool Nullable, IClrPropertyGetter? Getter, int Supplied);
+    private sealed record Column(string ParameterName, RelationalTypeMapping Mapping, bool Nullable, IClrPropertyGetter? Getter, int Supplied);
 
     public ModelInsert(DbContext db, DbTransaction transaction, Type entity, string[] supplied, bool returnsKey = false)
     {
@@ -41,53 +46,62 @@ public sealed class ModelInsert : IAsyncDisposable
         var missing = supplied.Except(properties.Select(p => p.Name)).ToList();
         if (missing.Count > 0) throw new ArgumentException($"{entity.Name} has no mapped {string.Join(", ", missing)}", nameof(supplied));
 
-        _command = db.Database.GetDbConnection().CreateCommand();
-        _command.Transaction = transaction;
+        // The prefix is part of the name: Microsoft.Data.Sqlite looks a parameter up by its name, and a
+        // bare "p0" costs a failed lookup and then one per prefix it tries (docs/benchmarks.md).
         _columns = [.. properties.Select((p, i) =>
         {
-            var mapping = p.GetRelationalTypeMapping();
-            // The prefix is part of the name: Microsoft.Data.Sqlite looks a parameter up by its name on
-            // every execution, and a bare "p0" costs a failed lookup and then one per prefix it tries.
-            // Measured on the 100,000-row import: 49 s with bare names, 34 s with "@p0" (docs/benchmarks.md).
-            var parameter = mapping.CreateParameter(_command, $"@p{i}", null, p.IsNullable);
-            _command.Parameters.Add(parameter);
             var index = Array.IndexOf(supplied, p.Name);
-            return new Column(parameter, mapping, p.IsNullable, index < 0 ? p.GetGetter() : null, index);
+            return new Column($"@p{i}", p.GetRelationalTypeMapping(), p.IsNullable, index < 0 ? p.GetGetter() : null, index);
         })];
+        _values = new object?[_columns.Length];
         _returnsKey = returnsKey;
+        var connection = db.Database.GetDbConnection();
         // SQLite runs INSERT … RETURNING through a temporary table: about 0.2 ms more per complaint row
-        // than the INSERT itself, measured. Its key is read with last_insert_rowid() on the same connection instead.
-        var sqlite = db.Database.IsSqlite();
-        _command.CommandText =
+        // than the INSERT itself, measured. Its key is the rowid of the insert on the same connection instead.
+        _sql =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-            $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter.ParameterName))})" +
-            (returnsKey && !sqlite ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}" : "");
-        _command.Prepare();
-        if (returnsKey && sqlite)
+            $"VALUES ({string.Join(", ", _columns.Select(c => c.ParameterName))})" +
+            (returnsKey && connection is not SqliteConnection ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}" : "");
+        if (connection is SqliteConnection sqlite)
         {
-            _lastKey = db.Database.GetDbConnection().CreateCommand();
-            _lastKey.Transaction = transaction;
-            _lastKey.CommandText = "SELECT last_insert_rowid()";
-            _lastKey.Prepare();
+            _sqlite = new SqliteRawInsert(sqlite, _sql, [.. _columns.Select(GuidAsBlob)]);
+            return;
         }
+        _command = connection.CreateCommand();
+        _command.Transaction = transaction;
+        foreach (var column in _columns) _command.Parameters.Add(column.Mapping.CreateParameter(_command, column.ParameterName, null, column.Nullable));
+        _command.CommandText = _sql;
+        _command.Prepare();
+    }
+
+    /// <summary>Whether the mapping stores a Guid as a BLOB, which Microsoft.Data.Sqlite decides from the parameter's type.</summary>
+    private static bool GuidAsBlob(Column column)
+    {
+        using var probe = new SqliteCommand();
+        return column.Mapping.CreateParameter(probe, column.ParameterName, null, column.Nullable) is SqliteParameter { SqliteType: SqliteType.Blob };
     }
 
     /// <summary>Inserts one row; returns the generated key when the insert was made to return it, else 0.</summary>
     public async Task<long> InsertAsync(object entity, object?[] supplied, CancellationToken ct)
     {
-        foreach (var column in _columns)
+        for (var i = 0; i < _columns.Length; i++)
         {
-            var value = ValueOf(column, entity, supplied);
-            if (value is not null && column.Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-            column.Parameter.Value = value ?? DBNull.Value;
+            var value = ValueOf(_columns[i], entity, supplied);
+            _values[i] = value is not null && _columns[i].Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
-        if (!_returnsKey || _lastKey is not null)
+        if (_sqlite is not null)
         {
-            await _command.ExecuteNonQueryAsync(ct);
-            if (_lastKey is null) return 0;
+            ct.ThrowIfCancellationRequested();
+            var rowid = _sqlite.Insert(_values);
+            return _returnsKey ? rowid : 0;
         }
-        var key = _lastKey is null ? await _command.ExecuteScalarAsync(ct) : await _lastKey.ExecuteScalarAsync(ct);
-        return Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < _columns.Length; i++) _command!.Parameters[i].Value = _values[i] ?? DBNull.Value;
+        if (!_returnsKey)
+        {
+            await _command!.ExecuteNonQueryAsync(ct);
+            return 0;
+        }
+        return Convert.ToInt64(await _command!.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -97,9 +111,9 @@ public sealed class ModelInsert : IAsyncDisposable
     public DbBatchCommand BatchCommand(DbBatch batch, object entity, object?[] supplied)
     {
         var command = batch.CreateBatchCommand();
-        command.CommandText = _command.CommandText;
+        command.CommandText = _sql;
         foreach (var column in _columns)
-            command.Parameters.Add(column.Mapping.CreateParameter(_command, column.Parameter.ParameterName, ValueOf(column, entity, supplied), column.Nullable));
+            command.Parameters.Add(column.Mapping.CreateParameter(_command!, column.ParameterName, ValueOf(column, entity, supplied), column.Nullable));
         return command;
     }
 
@@ -109,7 +123,7 @@ public sealed class ModelInsert : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _command.DisposeAsync();
-        if (_lastKey is not null) await _lastKey.DisposeAsync();
+        _sqlite?.Dispose();
+        if (_command is not null) await _command.DisposeAsync();
     }
 }
