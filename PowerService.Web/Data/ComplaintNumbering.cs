@@ -25,19 +25,55 @@ public static class ComplaintNumbering
     /// </summary>
     public static async Task<IReadOnlyList<string>?> NextAsync(AppDbContext db, DateOnly chinaDate, int count, CancellationToken ct)
     {
-        var key = chinaDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var day = await db.ComplaintNumberDays.SingleOrDefaultAsync(d => d.Day == key, ct);
-        if (day is null)
-        {
-            // A day begun before the row existed (an upgrade mid-day) continues from its complaints, all four-digit then.
-            var prefix = ComplaintNumber.DayPrefix(chinaDate);
-            var last = await db.Complaints.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
-            day = new ComplaintNumberDay { Day = key, Last = last is null ? 0 : ComplaintNumber.SequenceOf(last) };
-            db.ComplaintNumberDays.Add(day);
-        }
+        var day = await DayAsync(db, chinaDate, ct);
         if (day.Last + count > ComplaintNumber.MaxPerDay) return null;
-        var numbers = Enumerable.Range(day.Last + 1, count).Select(s => ComplaintNumber.For(chinaDate, s)).ToList();
+        var numbers = For(chinaDate, day.Last + 1, count);
         day.Last += count;
         return numbers;
     }
+
+    /// <summary>The last sequence handed out on the date, as stored now (read only).</summary>
+    public static async Task<int> LastAsync(AppDbContext db, DateOnly chinaDate, CancellationToken ct)
+    {
+        var key = Key(chinaDate);
+        return await db.ComplaintNumberDays.AsNoTracking().Where(d => d.Day == key).Select(d => (int?)d.Last).SingleOrDefaultAsync(ct)
+            ?? await LastOfComplaintsAsync(db, chinaDate, ct);
+    }
+
+    /// <summary>
+    /// Takes the <paramref name="count"/> numbers from <paramref name="first"/> on — numbers chosen before
+    /// the write began (an import numbers its next batch while the previous one is stored) — if they are
+    /// still the next ones of the day: false when anyone took a number since. Changed on <paramref name="db"/>, as <see cref="NextAsync"/>.
+    /// </summary>
+    public static async Task<bool> ClaimAsync(AppDbContext db, DateOnly chinaDate, int first, int count, CancellationToken ct)
+    {
+        var day = await DayAsync(db, chinaDate, ct);
+        if (day.Last != first - 1) return false;
+        day.Last += count;
+        return true;
+    }
+
+    /// <summary>The sequences as numbers of the date.</summary>
+    public static IReadOnlyList<string> For(DateOnly chinaDate, int first, int count) =>
+        [.. Enumerable.Range(first, count).Select(s => ComplaintNumber.For(chinaDate, s))];
+
+    /// <summary>The date's row, tracked on <paramref name="db"/> (added when the day has none yet).</summary>
+    private static async Task<ComplaintNumberDay> DayAsync(AppDbContext db, DateOnly chinaDate, CancellationToken ct)
+    {
+        var key = Key(chinaDate);
+        if (await db.ComplaintNumberDays.SingleOrDefaultAsync(d => d.Day == key, ct) is { } day) return day;
+        day = new ComplaintNumberDay { Day = key, Last = await LastOfComplaintsAsync(db, chinaDate, ct) };
+        db.ComplaintNumberDays.Add(day);
+        return day;
+    }
+
+    /// <summary>A day begun before the row existed (an upgrade mid-day) continues from its complaints, all four-digit then.</summary>
+    private static async Task<int> LastOfComplaintsAsync(AppDbContext db, DateOnly chinaDate, CancellationToken ct)
+    {
+        var prefix = ComplaintNumber.DayPrefix(chinaDate);
+        var last = await db.Complaints.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
+        return last is null ? 0 : ComplaintNumber.SequenceOf(last);
+    }
+
+    private static string Key(DateOnly chinaDate) => chinaDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }

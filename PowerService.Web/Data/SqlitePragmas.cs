@@ -5,11 +5,12 @@ namespace PowerService.Web.Data;
 
 /// <summary>
 /// Sets the pragmas every SQLite connection needs. WAL lets readers work while one writer writes;
-/// busy_timeout makes a briefly locked database wait instead of failing; NORMAL sync is safe under WAL.
+/// busy_timeout makes a briefly locked database wait instead of failing; NORMAL sync is safe under WAL;
+/// a WAL grown past 64 MiB (a large import's, which checkpoints only at its end) is cut back when it restarts.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=67108864;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -46,7 +46,6 @@ public static class FeatureServices
         services.AddScoped<WorkOrders.Import.ImportAnalysis>();
         services.AddScoped<WorkOrders.Import.WorkOrderImporter>();
         services.AddSingleton<WorkOrders.Import.ImportJobs>();
-        services.AddScoped<WorkOrders.Import.IWorkOrderRegistration, WorkOrders.Import.SharedRegistration>();
         services.AddScoped<WorkOrders.WorkOrderService>();
         services.AddScoped<WorkOrders.IntakeRulesAdmin>();
         services.AddOptions<Evidence.EvidenceOptions>().Bind(configuration.GetSection("Evidence")).ValidateOnStart();

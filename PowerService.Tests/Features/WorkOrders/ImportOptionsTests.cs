@@ -23,7 +23,7 @@ public sealed class ImportOptionsTests
     {
         var options = Read([]);
 
-        Assert.Equal(5_000, options.BatchSize);
+        Assert.Equal(10_000, options.BatchSize);
     }
 
     [Theory]

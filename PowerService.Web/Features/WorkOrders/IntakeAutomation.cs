@@ -9,8 +9,9 @@ namespace PowerService.Web.Features.WorkOrders;
 
 /// <summary>
 /// What happens to a complaint as it is registered, whoever registers it: the public-opinion check
-/// and, where a rule applies, automatic dispatch. Read once per registration (or per batch of an
-/// import), from the admin's lists as they are now.
+/// and, where a rule applies, automatic dispatch. Read once per registration (or per batch of API work
+/// orders, or once per import, whose batches go on counting the workloads they hand out), from the
+/// admin's lists as they are then.
 /// </summary>
 public sealed class IntakeAutomation
 {

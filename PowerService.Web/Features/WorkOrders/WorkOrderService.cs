@@ -68,7 +68,19 @@ public sealed class WorkOrderService(
     private async Task<IReadOnlyList<WorkOrderOutcome>?> TryBatchAsync(IReadOnlyList<ComplaintIntake> orders, WorkOrderSource source, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await StoreAsync(db, await PrepareAsync(db, orders, source, null, ct), ct);
+    }
+
+    /// <summary>
+    /// Checks a batch, looks up which orders were received before, numbers the new ones and registers
+    /// them in memory — nothing stored. With an import's <paramref name="carry"/>, the numbers follow the
+    /// ones it has prepared but maybe not yet stored, the previous batch's customers count for repeats,
+    /// and dispatch goes on counting the workloads it has handed out.
+    /// </summary>
+    internal async Task<PreparedWorkOrders> PrepareAsync(AppDbContext db, IReadOnlyList<ComplaintIntake> orders, WorkOrderSource source, ImportCarry? carry, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
+        var previous = carry?.TakePrevious() ?? [];
         var outcomes = new WorkOrderOutcome?[orders.Count];
         var known = await ReceivedAsync(db, orders, ct);
         var fresh = new List<int>();
@@ -82,57 +94,108 @@ public sealed class WorkOrderService(
             else if (inBatch.Add(key.Value)) fresh.Add(i);
             // else: a second order with this reference in the batch; answered below with the first one's number
         }
+        var prepared = new PreparedWorkOrders(orders, outcomes, fresh, now);
+        if (fresh.Count == 0) return prepared;
 
-        if (fresh.Count > 0)
+        var day = now.ChinaDate();
+        var last = carry?.LastOf(day) ?? await ComplaintNumbering.LastAsync(db, day, ct);
+        if (last + fresh.Count > ComplaintNumber.MaxPerDay)
         {
-            var numbers = await ComplaintNumbering.NextAsync(db, now.ChinaDate(), fresh.Count, ct);
-            if (numbers is null) return [.. orders.Select(_ => new WorkOrderOutcome(null, false, [new("", "今日投诉编号已用完，请联系系统管理员")]))];
-            var context = StepContext.Now(time, source.By, source.Roles, sla: await schedules.ForDepartmentAsync(source.Department, ct));
-            var automation = await IntakeAutomation.LoadAsync(db, ct);
-            var repeats = await RepeatFinder.LoadAsync(db, fresh.Select(i => orders[i]), now, ct);
-            var created = new List<RegisteredWorkOrder>();
-            for (var n = 0; n < fresh.Count; n++)
+            Array.Fill(outcomes, new WorkOrderOutcome(null, false, [new("", "今日投诉编号已用完，请联系系统管理员")]));
+            fresh.Clear();
+            return prepared;
+        }
+        var numbers = ComplaintNumbering.For(day, last + 1, fresh.Count);
+        prepared.Numbers = (day, last + 1, fresh.Count);
+        var context = StepContext.Now(time, source.By, source.Roles, sla: await schedules.ForDepartmentAsync(source.Department, ct));
+        var automation = carry?.Automation ?? await IntakeAutomation.LoadAsync(db, ct);
+        var repeats = await RepeatFinder.LoadAsync(db, fresh.Select(i => orders[i]), now, ct);
+        foreach (var (intake, number) in previous) repeats.Add(intake, number);
+        var registeredNow = new List<(ComplaintIntake, string)>();
+        for (var n = 0; n < fresh.Count; n++)
+        {
+            var order = orders[fresh[n]];
+            var opinion = automation.OpinionOf(order);
+            var registered = Complaint.Register(order, numbers[n], Guid.NewGuid(), source.Department, context, repeats.EarlierOf(order), opinion);
+            if (!registered.Succeeded) { outcomes[fresh[n]] = new(null, false, registered.Outcome.Errors); continue; }
+            var complaint = registered.Value!;
+            await automation.DispatchAsync(complaint, typedIntake: false, context);
+            repeats.Add(order, complaint.Number);
+            registeredNow.Add((order, complaint.Number));
+            prepared.Created.Add(new(complaint, new WorkOrderReceipt
             {
-                var order = orders[fresh[n]];
-                var opinion = automation.OpinionOf(order);
-                var registered = Complaint.Register(order, numbers[n], Guid.NewGuid(), source.Department, context, repeats.EarlierOf(order), opinion);
-                if (!registered.Succeeded) { outcomes[fresh[n]] = new(null, false, registered.Outcome.Errors); continue; }
-                var complaint = registered.Value!;
-                await automation.DispatchAsync(complaint, typedIntake: false, context);
-                repeats.Add(order, complaint.Number);
-                created.Add(new(complaint, new WorkOrderReceipt
-                {
-                    Channel = complaint.Channel, UpstreamReference = complaint.UpstreamReference!,
-                    Number = complaint.Number, Via = source.Via, ReceivedAt = now,
-                }));
-                outcomes[fresh[n]] = new(complaint.Number, true, []);
-            }
-            // The day's counter through EF (its concurrency token refuses numbers another instance took
-            // meanwhile), the batch's rows by the bulk writer, in one transaction: stored whole or not at all.
+                Channel = complaint.Channel, UpstreamReference = complaint.UpstreamReference!,
+                Number = complaint.Number, Via = source.Via, ReceivedAt = now,
+            }));
+            outcomes[fresh[n]] = new(complaint.Number, true, []);
+        }
+        carry?.Prepared(day, last + fresh.Count, automation, registeredNow);
+        return prepared;
+    }
+
+    /// <summary>
+    /// Stores a prepared batch in one transaction: its numbers claimed on the day's counter (through EF:
+    /// its concurrency token refuses numbers another instance took meanwhile, and the claim refuses numbers
+    /// anyone took since they were chosen), its rows by the bulk writer. Stored whole or not at all:
+    /// null when nothing of it was stored.
+    /// </summary>
+    internal async Task<IReadOnlyList<WorkOrderOutcome>?> StoreAsync(AppDbContext db, PreparedWorkOrders prepared, CancellationToken ct, bool import = false)
+    {
+        if (prepared.Numbers is var (day, first, count))
+        {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
+                if (!await ComplaintNumbering.ClaimAsync(db, day, first, count, ct)) return null;
                 await db.SaveChangesAsync(ct);
-                await WorkOrderWriter.StoreAsync(db, transaction.GetDbTransaction(), created, now, ct);
+                await WorkOrderWriter.StoreAsync(db, transaction.GetDbTransaction(), prepared.Created, prepared.Now, ct, import);
                 await transaction.CommitAsync(ct);
             }
             catch (Exception ex) when (ex is DbUpdateException or DbException)
             {
-                log.LogWarning(ex, "Saving a batch of work orders failed; its orders are tried one by one");
+                log.LogWarning(ex, "Saving a batch of work orders failed; its orders are tried again");
                 return null;
             }
         }
-
-        // A reference repeated within the batch is answered as its first order was.
-        var first = fresh.Where(i => outcomes[i]!.Created).ToDictionary(i => KeyOf(orders[i])!.Value, i => outcomes[i]!.Number);
-        for (var i = 0; i < orders.Count; i++)
-            outcomes[i] ??= first.TryGetValue(KeyOf(orders[i])!.Value, out var number)
-                ? new(number, false, [])
-                : new(null, false, [new(nameof(ComplaintIntake.UpstreamReference), "与前面同一上级工单编号的工单重复，而前一条未能登记")]);
-        return outcomes!;
+        return prepared.Outcomes();
     }
 
-    private static (Channel Channel, string Reference)? KeyOf(ComplaintIntake order) =>
+    /// <summary>Stores an import's prepared batch under the write gate, through the import's own context: its outcomes, or null when nothing of it was stored.</summary>
+    internal async Task<IReadOnlyList<WorkOrderOutcome>?> StorePreparedAsync(AppDbContext writes, PreparedWorkOrders prepared, CancellationToken ct)
+    {
+        try
+        {
+            var stored = await gate.RunAsync(() => StoreAsync(writes, prepared, ct, import: true), ct);
+            if (stored is not null && prepared.Created.Count > 0) signal.Raise();
+            return stored;
+        }
+        finally
+        {
+            // The day's counter row is read afresh for every batch: a tracked one would keep the value it had.
+            writes.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Opens an import's pipeline: its batches are prepared while the previous one is stored.</summary>
+    public async Task<WorkOrderPipeline> OpenPipelineAsync(WorkOrderSource source, CancellationToken ct)
+    {
+        var reads = await dbFactory.CreateDbContextAsync(ct);
+        var writes = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            // Held open for the import: its SQLite settings are the connection's, given back when the pipeline closes.
+            await writes.Database.OpenConnectionAsync(ct);
+            return new(this, source, reads, writes);
+        }
+        catch
+        {
+            await writes.DisposeAsync();
+            await reads.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal static (Channel Channel, string Reference)? KeyOf(ComplaintIntake order) =>
         order.Channel is { } channel && TextRules.Clean(order.UpstreamReference) is { Length: > 0 } reference ? (channel, reference) : null;
 
     /// <summary>The receipts already stored for the batch's references, by (channel, reference).</summary>

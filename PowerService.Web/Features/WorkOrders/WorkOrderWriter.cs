@@ -35,10 +35,23 @@ internal static class WorkOrderWriter
     /// </summary>
     private const string SqliteBulkPragmas = "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;";
 
+    /// <summary>
+    /// For an import's own writing connection (<see cref="WorkOrderPipeline"/>), which stores batches of
+    /// 10,000: a 256 MiB page cache, so a batch's dirty index pages are not spilled to the WAL before its
+    /// commit; and no checkpoint at commit — the pipeline checkpoints from its reading connection while
+    /// the next batch is stored, instead of the writer copying pages between two batches (measured on
+    /// 100,000 rows: 22.7 s → 18.0 s with both, docs/benchmarks.md).
+    /// </summary>
+    private const string SqliteImportPragmas = "PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=0;";
+
+    /// <summary>What an import's connection is given back before it returns to the pool: SQLite's defaults, and its cache's memory.</summary>
+    public const string SqliteDefaultPragmas = "PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000; PRAGMA shrink_memory;";
+
     /// <summary>Rows per round trip on PostgreSQL: large enough that the trip costs nothing, small enough to stay a few MB.</summary>
     private const int RowsPerTrip = 2000;
 
-    public static async Task StoreAsync(AppDbContext db, DbTransaction tx, IReadOnlyList<RegisteredWorkOrder> batch, DateTimeOffset now, CancellationToken ct)
+    /// <param name="import">Whether the connection is an import's own (<see cref="SqliteImportPragmas"/>), not a pooled one.</param>
+    public static async Task StoreAsync(AppDbContext db, DbTransaction tx, IReadOnlyList<RegisteredWorkOrder> batch, DateTimeOffset now, CancellationToken ct, bool import = false)
     {
         if (batch.Count == 0) return;
         await using var complaints = new ModelInsert(db, tx, typeof(Complaint), [ComplaintIndexes.PhoneTail], returnsKey: true);
@@ -47,7 +60,7 @@ internal static class WorkOrderWriter
         await using var receipts = new ModelInsert(db, tx, typeof(WorkOrderReceipt), []);
         await using var alerts = new ModelInsert(db, tx, typeof(SlaAlert), []);
         var connection = db.Database.GetDbConnection();
-        if (db.Database.IsSqlite()) await PragmaAsync(connection, tx, SqliteBulkPragmas, ct);
+        if (db.Database.IsSqlite()) await PragmaAsync(connection, tx, import ? SqliteImportPragmas : SqliteBulkPragmas, ct);
         var ids = connection.CanCreateBatch
             ? await ComplaintsInOneTripAsync(connection, tx, batch, complaints, ct)
             : await ComplaintsRowByRowAsync(batch, complaints, ct);

@@ -13,7 +13,7 @@ namespace PowerService.Web.Features.WorkOrders.Import;
 /// stored goes to the rejected-rows workbook — its row number, its cells as the file had them, and
 /// 错误原因 — written as the import goes, so neither the file nor the rejects are ever in memory whole.
 /// </summary>
-public sealed class WorkOrderImporter(IWorkOrderRegistration registration, TimeProvider time, IOptions<ImportOptions> options)
+public sealed class WorkOrderImporter(WorkOrderService workOrders, TimeProvider time, IOptions<ImportOptions> options)
 {
     public const string ReasonHeader = "错误原因";
     public const string RowHeader = "原行号";
@@ -37,51 +37,66 @@ public sealed class WorkOrderImporter(IWorkOrderRegistration registration, TimeP
         new XlsxColumn(ReasonHeader, 80),
     ]);
 
+    /// <summary>
+    /// The rows not stored, as the file is read: a row the mapping or the intake rules refuse at once;
+    /// a valid one after its batch is stored. A batch is prepared while the previous one is stored
+    /// (<see cref="WorkOrderPipeline"/>), so the previous batch's refusals follow the new batch's reading.
+    /// </summary>
     private async IAsyncEnumerable<IReadOnlyList<object?>> RejectedRowsAsync(ImportSheet sheet, ColumnMapping mapping, StaffUser by, string via,
         Counter counter, [EnumeratorCancellation] CancellationToken ct)
     {
         var parser = new WorkOrderRowParser(sheet.Headers, mapping);
         var duplicates = new DuplicateRows();
         var size = options.Value.BatchSize; // 1 to 20,000: ImportOptionsValidation stops the app at start otherwise
+        await using var pipeline = await workOrders.OpenPipelineAsync(new WorkOrderSource(via, by.Actor, by.Roles, by.Department), ct);
         var batch = new List<(ImportRow Row, ComplaintIntake Intake)>(size);
-        foreach (var row in sheet.DataRows())
+        (List<(ImportRow Row, ComplaintIntake Intake)> Batch, Task<IReadOnlyList<WorkOrderOutcome>> Outcomes)? storing = null;
+        using var rows = sheet.DataRows().GetEnumerator();
+        var more = true;
+        while (more)
         {
             ct.ThrowIfCancellationRequested();
-            var parsed = duplicates.Check(parser.Parse(row, time.GetUtcNow()));
-            counter.Processed++;
-            if (!parsed.Valid)
+            more = rows.MoveNext();
+            if (more)
             {
-                counter.Rejected++;
-                yield return Rejected(row, ImportError.Join(parsed.Errors));
-            }
-            else batch.Add((row, parsed.Intake!));
-            if (batch.Count < size) continue;
-            foreach (var refused in await RegisterAsync(batch, parser, by, via, counter, ct)) yield return refused;
-        }
-        foreach (var refused in await RegisterAsync(batch, parser, by, via, counter, ct)) yield return refused;
-    }
-
-    private async Task<List<IReadOnlyList<object?>>> RegisterAsync(List<(ImportRow Row, ComplaintIntake Intake)> batch, WorkOrderRowParser parser,
-        StaffUser by, string via, Counter counter, CancellationToken ct)
-    {
-        var refused = new List<IReadOnlyList<object?>>();
-        if (batch.Count > 0)
-        {
-            var outcomes = await registration.RegisterAsync([.. batch.Select(b => b.Intake)], by, via, ct);
-            if (outcomes.Count != batch.Count) throw new InvalidOperationException($"{outcomes.Count} outcomes for {batch.Count} work orders");
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var outcome = outcomes[i];
-                if (outcome.Errors.Count > 0)
+                var row = rows.Current;
+                var parsed = duplicates.Check(parser.Parse(row, time.GetUtcNow()));
+                counter.Processed++;
+                if (!parsed.Valid)
                 {
                     counter.Rejected++;
-                    refused.Add(Rejected(batch[i].Row, ImportError.Join(outcome.Errors.Select(e =>
-                        new ImportError(batch[i].Row.Number, ImportFields.FromIntakeField(e.Field) is { } f ? parser.ColumnFor(f) : "", e.Message)))));
+                    yield return Rejected(row, ImportError.Join(parsed.Errors));
                 }
-                else if (outcome.Created) counter.Created++;
-                else counter.AlreadyThere++;
+                else batch.Add((row, parsed.Intake!));
+                if (batch.Count < size) continue;
             }
-            batch.Clear();
+            var prepared = batch.Count > 0 ? await pipeline.PrepareAsync([.. batch.Select(b => b.Intake)], ct) : null;
+            if (storing is var (previous, outcomes))
+                foreach (var refused in Count(previous, await outcomes, parser, counter)) yield return refused;
+            storing = prepared is null ? null : (batch, pipeline.StoreAsync(prepared, ct));
+            batch = new(size);
+        }
+        if (storing is var (last, lastOutcomes))
+            foreach (var refused in Count(last, await lastOutcomes, parser, counter)) yield return refused;
+    }
+
+    /// <summary>Counts a stored batch's outcomes and reports progress; the rows refused, with their reasons in the file's column names.</summary>
+    private static List<IReadOnlyList<object?>> Count(List<(ImportRow Row, ComplaintIntake Intake)> batch, IReadOnlyList<WorkOrderOutcome> outcomes,
+        WorkOrderRowParser parser, Counter counter)
+    {
+        if (outcomes.Count != batch.Count) throw new InvalidOperationException($"{outcomes.Count} outcomes for {batch.Count} work orders");
+        var refused = new List<IReadOnlyList<object?>>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome.Errors.Count > 0)
+            {
+                counter.Rejected++;
+                refused.Add(Rejected(batch[i].Row, ImportError.Join(outcome.Errors.Select(e =>
+                    new ImportError(batch[i].Row.Number, ImportFields.FromIntakeField(e.Field) is { } f ? parser.ColumnFor(f) : "", e.Message)))));
+            }
+            else if (outcome.Created) counter.Created++;
+            else counter.AlreadyThere++;
         }
         counter.Report();
         return refused;

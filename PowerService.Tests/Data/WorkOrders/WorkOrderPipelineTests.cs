@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PowerService.Domain.Complaints;
+using PowerService.Domain.Staff;
+using PowerService.Tests.Support;
+using PowerService.Web.Data;
+using PowerService.Web.Features.WorkOrders;
+using PowerService.Web.Features.WorkOrders.Import;
+using static PowerService.Tests.Domain.Complaints.ComplaintBuilder;
+using static PowerService.Tests.Domain.WorkOrders.WorkOrderRows;
+
+namespace PowerService.Tests.Data.WorkOrders;
+
+/// <summary>
+/// An import's batches are prepared while the previous one is stored (<see cref="WorkOrderPipeline"/>):
+/// numbers follow the file across batches, a repeat is found in the batch still being stored, and a
+/// number someone takes meanwhile sends the batch that counted on it — and the one after — through
+/// again, with nothing lost or numbered twice.
+/// </summary>
+public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly WorkOrderSource Import = new("导入：12398 平台导出", new Actor("u-agent", "王芳"), [StaffRole.IntakeAgent], "客户服务中心");
+
+    protected TestDatabase Db { get; private set; } = null!;
+    private string _folder = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync(provider, new Dictionary<string, string?> { ["WorkOrderImport:BatchSize"] = "3" });
+        _folder = WorkOrderFiles.Folder();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected async Task<ImportCounts> ImportAsync(IEnumerable<string[]> rows)
+    {
+        var path = Path.Combine(_folder, $"12398-{Guid.NewGuid():N}.csv");
+        WorkOrderFiles.Csv(path, Headers12398, rows, System.Text.Encoding.UTF8, bom: true);
+        var sheet = ImportSheet.Open(path, ImportSheet.KindOf(path).Kind!.Value).Sheet!;
+        await using var scope = Db.Services.CreateAsyncScope();
+        await using var rejected = File.Create(Path.Combine(_folder, $"rejected-{Guid.NewGuid():N}.xlsx"));
+        return await scope.ServiceProvider.GetRequiredService<WorkOrderImporter>()
+            .RunAsync(sheet, Mapping12398, await Db.StaffAsync("agent"), "导入测试", rejected, _ => { }, Ct);
+    }
+
+    private static string[] Row(int n, string phone, string account) => Valid(n).With("联系电话", phone).With("户号", account);
+
+    [Fact]
+    public async Task Eleven_rows_in_batches_of_three_are_numbered_in_file_order_and_a_repeat_is_found_in_the_batch_still_being_stored()
+    {
+        // Row 4 (second batch) repeats row 3 (first batch); row 7 (third) repeats row 6 (second, being stored
+        // while the third is prepared); row 11 repeats row 1 (long stored). Row 5 is refused.
+        var rows = Enumerable.Range(1, 11).Select(n => Row(n, $"1390000{n:D4}", $"33000{n:D5}")).ToList();
+        rows[3] = Row(4, "13900000003", "3300099004");
+        rows[6] = Row(7, "13700000007", "3300000006");
+        rows[10] = Row(11, "13900000001", "3300099011");
+        rows[4] = rows[4].With("来电时间", "2026-11-31 08:30");
+
+        var counts = await ImportAsync(rows);
+
+        Assert.Equal(new ImportCounts(11, 10, 0, 1), counts);
+        await using var db = Db.NewContext();
+        var stored = await db.Complaints.AsNoTracking().Include(c => c.Timeline).ToListAsync(Ct);
+        var byRow = stored.ToDictionary(c => int.Parse(c.UpstreamReference!["GD12398".Length..]), c => c);
+        var sequences = byRow.OrderBy(r => r.Key).Select(r => ComplaintNumber.SequenceOf(r.Value.Number)).ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 10), sequences); // in file order, none skipped, none twice
+        Assert.Equal(sequences[^1], (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
+        Assert.Equal([(4, 3), (7, 6), (11, 1)], Repeats(byRow));
+    }
+
+    /// <summary>(row, the row it repeats) for every complaint registered as a repeat.</summary>
+    private static List<(int Row, int Of)> Repeats(Dictionary<int, Complaint> byRow) =>
+    [
+        .. byRow.OrderBy(r => r.Key)
+            .Select(r => (r.Key, Of: byRow.SingleOrDefault(o => r.Value.Timeline.Any(e => e.Summary.Contains($"重复投诉（前次 {o.Value.Number}）"))).Key))
+            .Where(r => r.Of != 0),
+    ];
+
+    [Fact]
+    public async Task A_batch_prepared_while_the_previous_one_waits_to_be_stored_numbers_after_it_and_finds_its_customers()
+    {
+        var service = Db.Services.GetRequiredService<WorkOrderService>();
+        var gate = Db.Services.GetRequiredService<WriteGate>();
+        ComplaintIntake Order(int n, string phone) => ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = $"GD-W{n}", Phone = phone, AccountNumber = null };
+
+        await using var pipeline = await service.OpenPipelineAsync(Import, Ct);
+        var entered = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var held = gate.RunAsync(async () => { entered.SetResult(); await release.Task; return 0; }, Ct);
+        await entered.Task;
+        // The first batch cannot be stored while the gate is held: the second is prepared before it is.
+        var first = pipeline.StoreAsync(await pipeline.PrepareAsync([Order(1, "13900000101"), Order(2, "13900000102")], Ct), Ct);
+        var secondPrepared = await pipeline.PrepareAsync([Order(3, "13900000102")], Ct);
+        Assert.False(first.IsCompleted);
+        release.SetResult();
+        await held;
+        var firstOutcomes = await first;
+        var second = await pipeline.StoreAsync(secondPrepared, Ct);
+
+        Assert.Equal([1, 2, 3], firstOutcomes.Concat(second).Select(o => ComplaintNumber.SequenceOf(o.Number!)));
+        Assert.Contains((await Db.LoadAsync(second[0].Number!)).Timeline, e => e.Summary.Contains($"重复投诉（前次 {firstOutcomes[1].Number}）"));
+    }
+
+    [Fact]
+    public async Task A_number_an_agent_takes_while_a_batch_waits_sends_that_batch_and_the_next_through_again_with_nothing_lost()
+    {
+        var service = Db.Services.GetRequiredService<WorkOrderService>();
+        ComplaintIntake Order(int n) => ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = $"GD-P{n}", Phone = $"1390000{n:D4}", AccountNumber = null };
+
+        await using (var pipeline = await service.OpenPipelineAsync(Import, Ct))
+        {
+            var first = await pipeline.StoreAsync(await pipeline.PrepareAsync([Order(1), Order(2)], Ct), Ct);
+            var second = await pipeline.PrepareAsync([Order(3), Order(4)], Ct);
+            var typed = await Db.RegisterAsync(await Db.StaffAsync("agent")); // takes the number the second batch counted on
+            var secondOutcomes = await pipeline.StoreAsync(second, Ct);
+            var third = await pipeline.StoreAsync(await pipeline.PrepareAsync([Order(5)], Ct), Ct);
+
+            Assert.All(first.Concat(secondOutcomes).Concat(third), o => Assert.True(o.Created, string.Join("；", o.Errors.Select(e => e.Message))));
+            Assert.DoesNotContain(typed, secondOutcomes.Select(o => o.Number));
+        }
+
+        await using var db = Db.NewContext();
+        var numbers = await db.Complaints.Select(c => c.Number).ToListAsync(Ct);
+        Assert.Equal(6, numbers.Count);
+        Assert.Equal(Enumerable.Range(1, 6), numbers.Select(ComplaintNumber.SequenceOf).Order());
+        Assert.Equal(6, (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
+        Assert.Equal(5, await db.WorkOrderReceipts.CountAsync(Ct));
+    }
+}
+
+public sealed class WorkOrderPipelineTestsOnSqlite() : WorkOrderPipelineTests(DatabaseProvider.Sqlite)
+{
+    [Fact]
+    public async Task An_import_checkpoints_the_WAL_it_grew_and_gives_its_connection_back_as_it_found_it()
+    {
+        await ImportAsync(Enumerable.Range(1, 10).Select(n => Valid(n)));
+
+        // Every pooled connection at once (the import's writer among them): SQLite's defaults on each.
+        var contexts = Enumerable.Range(0, 8).Select(_ => Db.NewContext()).ToList();
+        try
+        {
+            foreach (var context in contexts) await context.Database.OpenConnectionAsync(Ct);
+            Assert.Equal(0, new FileInfo(contexts[0].Database.GetDbConnection().DataSource + "-wal").Length);
+            foreach (var context in contexts)
+                Assert.Equal((1000L, -2000L), (await PragmaAsync(context, "wal_autocheckpoint"), await PragmaAsync(context, "cache_size")));
+        }
+        finally
+        {
+            foreach (var context in contexts) await context.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> PragmaAsync(AppDbContext db, string pragma)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {pragma}";
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+}
+
+public sealed class WorkOrderPipelineTestsOnPostgres() : WorkOrderPipelineTests(DatabaseProvider.Postgres);

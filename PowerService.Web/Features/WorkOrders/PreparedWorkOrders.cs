@@ -1,0 +1,64 @@
+using PowerService.Domain.Complaints;
+
+namespace PowerService.Web.Features.WorkOrders;
+
+/// <summary>
+/// A batch of work orders checked, numbered and registered in memory, not yet stored: what
+/// <see cref="WorkOrderService.PrepareAsync"/> made of it, for <see cref="WorkOrderService.StoreAsync"/>.
+/// </summary>
+internal sealed class PreparedWorkOrders(IReadOnlyList<ComplaintIntake> orders, WorkOrderOutcome?[] outcomes, List<int> fresh, DateTimeOffset now)
+{
+    public IReadOnlyList<ComplaintIntake> Orders => orders;
+
+    /// <summary>When the batch was registered: its receipts' time.</summary>
+    public DateTimeOffset Now => now;
+
+    /// <summary>The complaints registered, with their receipts, in order.</summary>
+    public List<RegisteredWorkOrder> Created { get; } = [];
+
+    /// <summary>The day's sequences the batch took (also for orders whose registration then failed), or null when it took none.</summary>
+    public (DateOnly Day, int First, int Count)? Numbers { get; set; }
+
+    /// <summary>The <see cref="WorkOrderPipeline"/>'s generation when the batch was prepared: stale once a batch before it was not stored as prepared.</summary>
+    public int Generation { get; set; }
+
+    /// <summary>Every order's outcome, once stored: a reference repeated within the batch is answered as its first order was.</summary>
+    public IReadOnlyList<WorkOrderOutcome> Outcomes()
+    {
+        var first = fresh.Where(i => outcomes[i]!.Created).ToDictionary(i => WorkOrderService.KeyOf(orders[i])!.Value, i => outcomes[i]!.Number);
+        return [.. outcomes.Select((outcome, i) => outcome ?? (first.TryGetValue(WorkOrderService.KeyOf(orders[i])!.Value, out var number)
+            ? new WorkOrderOutcome(number, false, [])
+            : new WorkOrderOutcome(null, false, [new(nameof(ComplaintIntake.UpstreamReference), "与前面同一上级工单编号的工单重复，而前一条未能登记")])))];
+    }
+}
+
+/// <summary>
+/// What an import's next batch must know of the batch prepared just before it, which may still be
+/// being stored: the last number it took, its customers (for repeats), and the dispatch workloads
+/// counted up so far (read once per import, then counted in memory).
+/// </summary>
+internal sealed class ImportCarry
+{
+    private (DateOnly Day, int Last)? _numbers;
+    private IReadOnlyList<(ComplaintIntake Intake, string Number)> _previous = [];
+
+    public IntakeAutomation? Automation { get; private set; }
+
+    /// <summary>The last sequence this import has taken on the day, or null (another day, or none yet): then the stored counter is read.</summary>
+    public int? LastOf(DateOnly day) => _numbers is var (d, last) && d == day ? last : null;
+
+    /// <summary>The previous batch's complaints, once: the batch before that is stored, and found by the repeat finder itself.</summary>
+    public IReadOnlyList<(ComplaintIntake Intake, string Number)> TakePrevious()
+    {
+        var previous = _previous;
+        _previous = [];
+        return previous;
+    }
+
+    public void Prepared(DateOnly day, int last, IntakeAutomation automation, IReadOnlyList<(ComplaintIntake, string)> registered)
+    {
+        _numbers = (day, last);
+        Automation = automation;
+        _previous = registered;
+    }
+}

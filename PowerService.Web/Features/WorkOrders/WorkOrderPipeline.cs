@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using PowerService.Domain.Complaints;
+using PowerService.Web.Data;
+
+namespace PowerService.Web.Features.WorkOrders;
+
+/// <summary>
+/// Registers an import's batches two at a time: the next batch is checked, numbered and registered in
+/// memory (on the caller's thread, reading through its own connection) while the previous one is
+/// stored (under the write gate, on another). The caller prepares a batch, collects the previous
+/// batch's outcomes, then starts storing the new one — never two stores at once.
+/// </summary>
+/// <remarks>
+/// Why: checking, numbering and registering are about a third of an import's time, and SQLite's
+/// single writer leaves the second core idle meanwhile (docs/benchmarks.md, issue 12).
+/// A prepared batch assumes the one before it is stored as prepared — its numbers follow that batch's,
+/// its repeats count that batch's customers. When a batch is not (its save failed, or someone took a
+/// number meanwhile: it is then registered again as the API registers, one order at a time if need
+/// be), the batch prepared after it is stale: it is registered again too, and the next one is prepared
+/// only once that is stored, from what is stored.
+/// On SQLite the import writes through its own connection, which does not checkpoint at commit: the
+/// WAL is checkpointed from the reading connection before each batch is prepared (copying what earlier
+/// batches wrote while the writer goes on), and once more, truncating the WAL, when the import ends.
+/// The WAL grows meanwhile (about 1 GB for 100,000 rows); the connection's settings are put back then.
+/// </remarks>
+public sealed class WorkOrderPipeline : IAsyncDisposable
+{
+    private readonly WorkOrderService _service;
+    private readonly WorkOrderSource _source;
+    private readonly AppDbContext _reads;
+    private readonly AppDbContext _writes;
+    private ImportCarry _carry = new();
+    private Task<IReadOnlyList<WorkOrderOutcome>>? _storing;
+    private int _generation;
+    private volatile bool _resync;
+
+    internal WorkOrderPipeline(WorkOrderService service, WorkOrderSource source, AppDbContext reads, AppDbContext writes) =>
+        (_service, _source, _reads, _writes) = (service, source, reads, writes);
+
+    /// <summary>Checks, numbers and registers a batch in memory; may run while the previous batch is stored.</summary>
+    internal async Task<PreparedWorkOrders> PrepareAsync(IReadOnlyList<ComplaintIntake> orders, CancellationToken ct)
+    {
+        if (_resync)
+        {
+            await StoredAsync();
+            _carry = new();
+            _resync = false;
+        }
+        if (_reads.Database.IsSqlite()) await _reads.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", ct);
+        var generation = Volatile.Read(ref _generation);
+        var prepared = await _service.PrepareAsync(_reads, orders, _source, _carry, ct);
+        prepared.Generation = generation;
+        return prepared;
+    }
+
+    /// <summary>Starts storing a prepared batch; its outcomes, in the batch's order, when stored.</summary>
+    internal Task<IReadOnlyList<WorkOrderOutcome>> StoreAsync(PreparedWorkOrders prepared, CancellationToken ct)
+    {
+        if (_storing is { IsCompleted: false }) throw new InvalidOperationException("A pipeline stores one batch at a time: await the previous one first");
+        var stale = prepared.Generation != Volatile.Read(ref _generation);
+        if (stale) _resync = true;
+        _storing = Task.Run(async () =>
+        {
+            if (!stale && await _service.StorePreparedAsync(_writes, prepared, ct) is { } stored) return stored;
+            Interlocked.Increment(ref _generation);
+            _resync = true;
+            return await _service.RegisterManyAsync(prepared.Orders, _source, ct);
+        }, ct);
+        return _storing;
+    }
+
+    /// <summary>Waits for the batch being stored; its failure is its caller's to see, where it awaits the outcomes.</summary>
+    private async Task StoredAsync()
+    {
+        if (_storing is null) return;
+        try { await _storing; }
+        catch (Exception) when (_storing.IsFaulted || _storing.IsCanceled) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StoredAsync();
+        try
+        {
+            // Best effort: with a reader still in the WAL it stays long until the next reset, which cuts it to
+            // the journal size limit every connection has (SqlitePragmas).
+            if (_writes.Database.IsSqlite())
+                await _writes.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); " + WorkOrderWriter.SqliteDefaultPragmas);
+        }
+        finally
+        {
+            await _writes.DisposeAsync();
+            await _reads.DisposeAsync();
+        }
+    }
+}
