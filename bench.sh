@@ -27,5 +27,8 @@ dll=tools/PowerService.Benchmarks/bin/Release/net10.0/PowerService.Benchmarks.dl
 # The builder generates on one thread and inserts on another, and the workbench and load figures
 # are what the app serves on this machine's two cores: those run unpinned. The CPU-only timing
 # benchmarks stay on one core so their figures compare across machines.
+# The import runs the app's own code in this process: with the app's garbage collector (the web SDK's
+# server GC, as PowerService.Web.runtimeconfig.json says), not this console project's workstation one.
+[ "${1:-}" = import ] && export DOTNET_gcServer=1
 case "${1:-}" in build|workbench|reports|export|cases|load|circuits|import|api) exec dotnet "$dll" "$@" ;; esac
 exec taskset -c 0 dotnet "$dll" "${@:-sla}"
