@@ -127,6 +127,18 @@ public sealed class PowerServiceFactory(string databasePath, FakeTimeProvider ti
 /// <summary>Small verbs for MudBlazor inputs, which commit their value on change (blur).</summary>
 public static class PageActions
 {
+    /// <summary>
+    /// Chooses files in a Blazor InputFile once its script has hooked the element: an enabled button says
+    /// the page is interactive, but InputFile's init runs after that render, and a change before it is lost
+    /// (seen under a loaded test run: the upload never started).
+    /// </summary>
+    public static async Task ChooseFilesAsync(this IPage page, string inputSelector, params string[] files)
+    {
+        var input = page.Locator(inputSelector);
+        await input.EvaluateAsync("e => new Promise(r => { const t = () => e._blazorInputFileNextFileId !== undefined ? r() : setTimeout(t, 50); t(); })");
+        await input.SetInputFilesAsync(files);
+    }
+
     public static async Task EnterAsync(this IPage page, string testId, string text)
     {
         var input = page.Locator($"[data-testid={testId}]");

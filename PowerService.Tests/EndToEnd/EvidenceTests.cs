@@ -59,7 +59,7 @@ public sealed class EvidenceTests : IAsyncLifetime
             await Expect(page.Locator("[data-testid=evidence-pick]")).ToBeEnabledAsync(new() { Timeout = 15_000 }); // interactive
             await Expect(page.Locator("[data-testid=evidence-empty]")).ToHaveTextAsync("暂无证据材料。");
 
-            await page.Locator("[data-testid=evidence-uploader] input[type=file]").SetInputFilesAsync([photo, notAPhoto]);
+            await page.ChooseFilesAsync("[data-testid=evidence-uploader] input[type=file]", photo, notAPhoto);
 
             await Expect(page.Locator("[data-testid=evidence-uploaded]")).ToHaveTextAsync("已上传 1 个文件。", new() { Timeout = 15_000 }); // stored while the disk is busy
             await Expect(page.Locator("[data-testid=evidence-error]")).ToContainTextAsync("无法识别“电表读数.jpg”的文件类型");

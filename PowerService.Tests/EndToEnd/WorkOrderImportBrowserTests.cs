@@ -34,7 +34,7 @@ public sealed class WorkOrderImportBrowserTests : IAsyncLifetime
         await page.GotoAsync($"{_app.BaseUrl}/workorders/import");
         await Expect(page.Locator("[data-testid=import-choose]")).ToBeEnabledAsync(new() { Timeout = 15_000 }); // interactive
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await page.ChooseFilesAsync("input[type=file]", file);
         await Expect(page.Locator("[data-testid=count-new]")).ToHaveTextAsync("将新建 1 件", new() { Timeout = 20_000 });
         await Expect(page.Locator("[data-testid=preview-errors]")).ToContainTextAsync("无法识别的时间“2026-11-31 08:30”");
         await Expect(page.Locator("[data-testid=preview-errors]")).ToContainTextAsync("无法识别的紧急程度“火急”");

@@ -19,8 +19,9 @@ namespace PowerService.Web.Features.WorkOrders;
 /// be), the batch prepared after it is stale: it is registered again too, and the next one is prepared
 /// only once that is stored, from what is stored.
 /// On SQLite the import writes through its own connection, which does not checkpoint at commit: the
-/// WAL is checkpointed from the reading connection before each batch is prepared (copying what earlier
-/// batches wrote while the writer goes on), and once more, truncating the WAL, when the import ends.
+/// WAL is checkpointed from the reading connection before each batch is prepared and while the last is
+/// stored (copying what earlier batches wrote while the writer goes on), and once more, truncating the
+/// WAL, when the import ends.
 /// The WAL grows meanwhile (about 1 GB for 100,000 rows); the connection's settings are put back then.
 /// </remarks>
 public sealed class WorkOrderPipeline : IAsyncDisposable
@@ -46,11 +47,21 @@ public sealed class WorkOrderPipeline : IAsyncDisposable
             _carry = new();
             _resync = false;
         }
-        if (_reads.Database.IsSqlite()) await _reads.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", ct);
+        await CheckpointAsync(ct);
         var generation = Volatile.Read(ref _generation);
         var prepared = await _service.PrepareAsync(_reads, orders, _source, _carry, ct);
         prepared.Generation = generation;
         return prepared;
+    }
+
+    /// <summary>
+    /// On SQLite, copies what the stored batches wrote from the WAL into the database, from the reading
+    /// connection, while the writer goes on with the batch being stored: before each batch is prepared,
+    /// and by the caller while the last one is stored, so the import's end copies only that one.
+    /// </summary>
+    internal async Task CheckpointAsync(CancellationToken ct)
+    {
+        if (_reads.Database.IsSqlite()) await _reads.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", ct);
     }
 
     /// <summary>Starts storing a prepared batch; its outcomes, in the batch's order, when stored.</summary>

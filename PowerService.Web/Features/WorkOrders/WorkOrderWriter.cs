@@ -37,12 +37,12 @@ internal static class WorkOrderWriter
 
     /// <summary>
     /// For an import's own writing connection (<see cref="WorkOrderPipeline"/>), which stores batches of
-    /// 10,000: a 256 MiB page cache, so a batch's dirty index pages are not spilled to the WAL before its
-    /// commit; and no checkpoint at commit — the pipeline checkpoints from its reading connection while
-    /// the next batch is stored, instead of the writer copying pages between two batches (measured on
-    /// 100,000 rows: 22.7 s → 18.0 s with both, docs/benchmarks.md).
+    /// 10,000: a 128 MiB page cache, so a batch's dirty index pages are not spilled to the WAL before its
+    /// commit (256 MiB measured no faster); and no checkpoint at commit — the pipeline checkpoints from its
+    /// reading connection while the writer goes on, instead of the writer copying pages between two
+    /// batches (docs/benchmarks.md, issue 12). Given back (<see cref="SqliteDefaultPragmas"/>) when the import ends.
     /// </summary>
-    private const string SqliteImportPragmas = "PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=0;";
+    private const string SqliteImportPragmas = "PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=0;";
 
     /// <summary>What an import's connection is given back before it returns to the pool: SQLite's defaults, and its cache's memory.</summary>
     public const string SqliteDefaultPragmas = "PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000; PRAGMA shrink_memory;";

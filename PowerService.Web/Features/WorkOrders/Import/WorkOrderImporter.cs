@@ -18,6 +18,12 @@ public sealed class WorkOrderImporter(WorkOrderService workOrders, TimeProvider 
     public const string ReasonHeader = "错误原因";
     public const string RowHeader = "原行号";
 
+    /// <summary>
+    /// The first batch is small, so the writer starts while the second is read and prepared: a full first
+    /// batch kept the writer idle for its whole reading and preparing (about 1.5 s of a 100,000-row import).
+    /// </summary>
+    public const int FirstBatchSize = 1_000;
+
     public async Task<ImportCounts> RunAsync(ImportSheet sheet, ColumnMapping mapping, StaffUser by, string via, Stream rejected,
         Action<ImportCounts> progress, CancellationToken ct)
     {
@@ -68,7 +74,7 @@ public sealed class WorkOrderImporter(WorkOrderService workOrders, TimeProvider 
                     yield return Rejected(row, ImportError.Join(parsed.Errors));
                 }
                 else batch.Add((row, parsed.Intake!));
-                if (batch.Count < size) continue;
+                if (batch.Count < (storing is null ? Math.Min(size, FirstBatchSize) : size)) continue;
             }
             var prepared = batch.Count > 0 ? await pipeline.PrepareAsync([.. batch.Select(b => b.Intake)], ct) : null;
             if (storing is var (previous, outcomes))
@@ -77,7 +83,10 @@ public sealed class WorkOrderImporter(WorkOrderService workOrders, TimeProvider 
             batch = new(size);
         }
         if (storing is var (last, lastOutcomes))
+        {
+            await pipeline.CheckpointAsync(ct);
             foreach (var refused in Count(last, await lastOutcomes, parser, counter)) yield return refused;
+        }
     }
 
     /// <summary>Counts a stored batch's outcomes and reports progress; the rows refused, with their reasons in the file's column names.</summary>
