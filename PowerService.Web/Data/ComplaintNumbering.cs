@@ -42,14 +42,15 @@ public static class ComplaintNumbering
 
     /// <summary>
     /// Takes the <paramref name="count"/> numbers from <paramref name="first"/> on — numbers chosen before
-    /// the write began (an import numbers its next batch while the previous one is stored) — if they are
-    /// still the next ones of the day: false when anyone took a number since. Changed on <paramref name="db"/>, as <see cref="NextAsync"/>.
+    /// the write began (an import numbers its next batch while the previous one is stored, a few numbers
+    /// past it: <see cref="PowerService.Web.Features.WorkOrders.ImportCarry.Spare"/>) — if none of them has
+    /// been handed out since: false when one has. Changed on <paramref name="db"/>, as <see cref="NextAsync"/>.
     /// </summary>
     public static async Task<bool> ClaimAsync(AppDbContext db, DateOnly chinaDate, int first, int count, CancellationToken ct)
     {
         var day = await DayAsync(db, chinaDate, ct);
-        if (day.Last != first - 1) return false;
-        day.Last += count;
+        if (day.Last >= first) return false;
+        day.Last = first + count - 1;
         return true;
     }
 

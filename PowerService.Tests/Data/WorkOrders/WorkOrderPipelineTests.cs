@@ -69,7 +69,9 @@ public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsync
         var stored = await db.Complaints.AsNoTracking().Include(c => c.Timeline).ToListAsync(Ct);
         var byRow = stored.ToDictionary(c => int.Parse(c.UpstreamReference!["GD12398".Length..]), c => c);
         var sequences = byRow.OrderBy(r => r.Key).Select(r => ComplaintNumber.SequenceOf(r.Value.Number)).ToList();
-        Assert.Equal(Enumerable.Range(sequences[0], 10), sequences); // in file order, none skipped, none twice
+        // In file order: each batch's numbers in a row, the next batch's after the spare numbers left for others.
+        const int s = ImportCarry.Spare;
+        Assert.Equal([1, 2, 3, 4 + s, 5 + s, 6 + s, 7 + 2 * s, 8 + 2 * s, 9 + 2 * s, 10 + 3 * s], sequences);
         Assert.Equal(sequences[^1], (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
         Assert.Equal([(4, 3), (7, 6), (11, 1)], Repeats(byRow));
     }
@@ -103,34 +105,44 @@ public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsync
         var firstOutcomes = await first;
         var second = await pipeline.StoreAsync(secondPrepared, Ct);
 
-        Assert.Equal([1, 2, 3], firstOutcomes.Concat(second).Select(o => ComplaintNumber.SequenceOf(o.Number!)));
+        Assert.Equal([1, 2, 3 + ImportCarry.Spare], firstOutcomes.Concat(second).Select(o => ComplaintNumber.SequenceOf(o.Number!)));
         Assert.Contains((await Db.LoadAsync(second[0].Number!)).Timeline, e => e.Summary.Contains($"重复投诉（前次 {firstOutcomes[1].Number}）"));
     }
 
     [Fact]
-    public async Task A_number_an_agent_takes_while_a_batch_waits_sends_that_batch_and_the_next_through_again_with_nothing_lost()
+    public async Task Numbers_others_take_while_a_batch_waits_come_from_the_spare_ones_and_beyond_them_the_batch_registers_again()
     {
         var service = Db.Services.GetRequiredService<WorkOrderService>();
-        ComplaintIntake Order(int n) => ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = $"GD-P{n}", Phone = $"1390000{n:D4}", AccountNumber = null };
+        const int s = ImportCarry.Spare;
+        ComplaintIntake Order(string reference, int n) => ValidIntake() with { Channel = Channel.Regulator12398, UpstreamReference = reference, Phone = $"139{n:D8}", AccountNumber = null };
+        static int[] Sequences(IEnumerable<WorkOrderOutcome> outcomes) => [.. outcomes.Select(o => ComplaintNumber.SequenceOf(o.Number!))];
 
         await using (var pipeline = await service.OpenPipelineAsync(Import, Ct))
         {
-            var first = await pipeline.StoreAsync(await pipeline.PrepareAsync([Order(1), Order(2)], Ct), Ct);
-            var second = await pipeline.PrepareAsync([Order(3), Order(4)], Ct);
-            var typed = await Db.RegisterAsync(await Db.StaffAsync("agent")); // takes the number the second batch counted on
+            var first = await pipeline.StoreAsync(await pipeline.PrepareAsync([Order("GD-P1", 1), Order("GD-P2", 2)], Ct), Ct);
+            var second = await pipeline.PrepareAsync([Order("GD-P3", 3), Order("GD-P4", 4)], Ct);
+            var typed = await Db.RegisterAsync(await Db.StaffAsync("agent")); // one of the spare numbers
             var secondOutcomes = await pipeline.StoreAsync(second, Ct);
-            var third = await pipeline.StoreAsync(await pipeline.PrepareAsync([Order(5)], Ct), Ct);
+            var third = await pipeline.PrepareAsync([Order("GD-P5", 5)], Ct);
+            // More numbers than the spare ones, the third batch's among them: it registers again, after them.
+            var api = await service.RegisterManyAsync([.. Enumerable.Range(100, s + 10).Select(n => Order($"GD-API{n}", n))], Import, Ct);
+            var thirdOutcomes = await pipeline.StoreAsync(third, Ct);
+            var fourth = await pipeline.StoreAsync(await pipeline.PrepareAsync([Order("GD-P6", 6)], Ct), Ct);
 
-            Assert.All(first.Concat(secondOutcomes).Concat(third), o => Assert.True(o.Created, string.Join("；", o.Errors.Select(e => e.Message))));
-            Assert.DoesNotContain(typed, secondOutcomes.Select(o => o.Number));
+            Assert.Equal([1, 2], Sequences(first));
+            Assert.Equal(3, ComplaintNumber.SequenceOf(typed));
+            Assert.Equal([3 + s, 4 + s], Sequences(secondOutcomes)); // stored as prepared
+            Assert.Equal(Enumerable.Range(5 + s, s + 10), Sequences(api));
+            Assert.Equal([5 + s + s + 10], Sequences(thirdOutcomes)); // it had counted on 5 + 2s, taken by then
+            Assert.Equal([6 + 2 * s + 10], Sequences(fourth)); // prepared afresh from what was stored: no spare before it
+            Assert.All(first.Concat(secondOutcomes).Concat(thirdOutcomes).Concat(fourth), o => Assert.True(o.Created));
         }
 
         await using var db = Db.NewContext();
         var numbers = await db.Complaints.Select(c => c.Number).ToListAsync(Ct);
-        Assert.Equal(6, numbers.Count);
-        Assert.Equal(Enumerable.Range(1, 6), numbers.Select(ComplaintNumber.SequenceOf).Order());
-        Assert.Equal(6, (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
-        Assert.Equal(5, await db.WorkOrderReceipts.CountAsync(Ct));
+        Assert.Equal(1 + 6 + s + 10, numbers.Count);
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.Equal(6 + 2 * s + 10, (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
     }
 }
 

@@ -13,11 +13,12 @@ namespace PowerService.Web.Features.WorkOrders;
 /// <remarks>
 /// Why: checking, numbering and registering are about a third of an import's time, and SQLite's
 /// single writer leaves the second core idle meanwhile (docs/benchmarks.md, issue 12).
-/// A prepared batch assumes the one before it is stored as prepared — its numbers follow that batch's,
-/// its repeats count that batch's customers. When a batch is not (its save failed, or someone took a
-/// number meanwhile: it is then registered again as the API registers, one order at a time if need
-/// be), the batch prepared after it is stale: it is registered again too, and the next one is prepared
-/// only once that is stored, from what is stored.
+/// A prepared batch assumes the one before it is stored as prepared — its numbers follow that batch's
+/// (after <see cref="ImportCarry.Spare"/> numbers left for whoever registers meanwhile), its repeats
+/// count that batch's customers. When a batch is not (its save failed, or others took more than the
+/// spare numbers: it is then registered again as the API registers, one order at a time if need be),
+/// the batch prepared after it is stale: it is registered again too, and the next one is prepared only
+/// once that is stored, from what is stored.
 /// On SQLite the import writes through its own connection, which does not checkpoint at commit: the
 /// WAL is checkpointed from the reading connection before each batch is prepared and while the last is
 /// stored (copying what earlier batches wrote while the writer goes on), and once more, truncating the

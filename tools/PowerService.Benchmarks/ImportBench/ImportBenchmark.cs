@@ -34,7 +34,7 @@ internal static class ImportBenchmark
         var folder = Directory.CreateTempSubdirectory("ps-import-bench-").FullName;
         try
         {
-            foreach (var format in formats) await RunOneAsync(rows, format, folder, options.GetValueOrDefault("batch"), options.GetValueOrDefault("postgres"));
+            foreach (var format in formats) await RunOneAsync(rows, format, folder, options.GetValueOrDefault("batch"), options.GetValueOrDefault("postgres"), options.TryGetValue("agent", out var every) ? int.Parse(every, CultureInfo.InvariantCulture) : null);
         }
         finally
         {
@@ -44,7 +44,7 @@ internal static class ImportBenchmark
         return 0;
     }
 
-    private static async Task RunOneAsync(int rows, string format, string folder, string? batchSize, string? postgres)
+    private static async Task RunOneAsync(int rows, string format, string folder, string? batchSize, string? postgres, int? agentEveryMs)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -84,6 +84,7 @@ internal static class ImportBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  preview: {preview.Total:N0} rows, {preview.Valid:N0} valid, {preview.Invalid:N0} with errors, {preview.AlreadyImported:N0} registered already — {previewSeconds:F1} s"));
 
         watch.Restart();
+        await using var probe = agentEveryMs is { } every ? AgentProbe.Start(services, agent, every) : null;
         ImportCounts counts;
         var lastShown = 0;
         await using (var scope = services.CreateAsyncScope())
@@ -98,6 +99,7 @@ internal static class ImportBenchmark
         }
         var importSeconds = watch.Elapsed.TotalSeconds;
         peak.Stop();
+        if (probe is not null) Console.WriteLine("  " + await probe.StopAsync());
         await using var db = await factory.CreateDbContextAsync();
         var stored = await db.Complaints.CountAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -167,5 +169,62 @@ internal static class ImportBenchmark
             _timer.Dispose();
             Sample();
         }
+    }
+}
+
+/// <summary>
+/// An agent registering a typed complaint every so many milliseconds while the import runs (<c>--agent 500</c>):
+/// how long a person's save waits behind the import's batches, which hold SQLite's single writer.
+/// </summary>
+internal sealed class AgentProbe : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<double> _waits = [];
+    private Task _loop = Task.CompletedTask;
+    private int _failed;
+    private string? _firstRefusal;
+
+    public static AgentProbe Start(IServiceProvider services, PowerService.Web.Features.Shared.StaffUser agent, int everyMs)
+    {
+        var probe = new AgentProbe();
+        probe._loop = Task.Run(() => probe.RunAsync(services, agent, everyMs));
+        return probe;
+    }
+
+    private async Task RunAsync(IServiceProvider services, PowerService.Web.Features.Shared.StaffUser agent, int everyMs)
+    {
+        for (var n = 1; !_stop.IsCancellationRequested; n++)
+        {
+            var intake = new ComplaintIntake
+            {
+                Channel = Channel.ServiceHall, ReceivedAt = DateTimeOffset.UtcNow.AddMinutes(-5), CustomerName = "李女士", Phone = $"1350000{n:D4}",
+                Address = "杭州市上城区解放路 18 号", CustomerType = CustomerType.Residential, Category = Category.Supply, SubCategory = "频繁停电",
+                Urgency = Urgency.Normal, Content = "本周已停电三次，影响正常生活，要求查明原因。", Demands = "查明原因并答复",
+                ExpectedOutcome = "书面答复停电原因", Profile = ComplainantProfile.Rational,
+            };
+            var watch = Stopwatch.StartNew();
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<PowerService.Web.Features.Complaints.ComplaintService>().RegisterAsync(intake, Guid.NewGuid(), agent);
+                if (result.Value is null && _failed++ == 0) _firstRefusal = string.Join("；", result.Errors.Select(e => e.Message));
+            }
+            _waits.Add(watch.Elapsed.TotalMilliseconds);
+            try { await Task.Delay(everyMs, _stop.Token); } catch (OperationCanceledException) { }
+        }
+    }
+
+    public async Task<string> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        var sorted = _waits.Order().ToList();
+        return sorted.Count == 0 ? "agent: no save completed" : string.Create(CultureInfo.InvariantCulture,
+            $"agent's saves meanwhile: {sorted.Count} ({_failed} refused), p50 {sorted[sorted.Count / 2]:F0} ms, p95 {sorted[(int)(sorted.Count * 0.95)]:F0} ms, max {sorted[^1]:F0} ms{(_firstRefusal is null ? "" : "; first refusal: " + _firstRefusal)}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stop.IsCancellationRequested) await StopAsync();
+        _stop.Dispose();
     }
 }
