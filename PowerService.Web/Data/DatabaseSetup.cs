@@ -30,6 +30,7 @@ public static class DatabaseSetup
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
                 .ConfigureWarnings(LogFailuresWhereHandled));
             services.AddSingleton<IDbContextFactory<AppDbContext>, AsAppDbContext<SqliteAppDbContext>>();
+            services.AddHostedService<SqliteCheckpointer>(); // runs where a host runs (the app), not in tools that only build services
         }
         // Identity's stores take a scoped context; the features use the factory (one context per operation).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

@@ -69,11 +69,23 @@ public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsync
         var stored = await db.Complaints.AsNoTracking().Include(c => c.Timeline).ToListAsync(Ct);
         var byRow = stored.ToDictionary(c => int.Parse(c.UpstreamReference!["GD12398".Length..]), c => c);
         var sequences = byRow.OrderBy(r => r.Key).Select(r => ComplaintNumber.SequenceOf(r.Value.Number)).ToList();
-        // In file order: each batch's numbers in a row, the next batch's after the spare numbers left for others.
+        // In file order: each batch's numbers in a row, after the spare numbers left for others before it.
         const int s = ImportCarry.Spare;
-        Assert.Equal([1, 2, 3, 4 + s, 5 + s, 6 + s, 7 + 2 * s, 8 + 2 * s, 9 + 2 * s, 10 + 3 * s], sequences);
+        Assert.Equal([1 + s, 2 + s, 3 + s, 4 + 2 * s, 5 + 2 * s, 6 + 2 * s, 7 + 3 * s, 8 + 3 * s, 9 + 3 * s, 10 + 4 * s], sequences);
         Assert.Equal(sequences[^1], (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
         Assert.Equal([(4, 3), (7, 6), (11, 1)], Repeats(byRow));
+    }
+
+    [Fact]
+    public async Task An_import_of_one_batch_takes_the_next_numbers_leaving_none_free()
+    {
+        var typed = await Db.RegisterAsync(await Db.StaffAsync("agent"));
+
+        Assert.Equal(new ImportCounts(2, 2, 0, 0), await ImportAsync([Valid(1), Valid(2)]));
+
+        await using var db = Db.NewContext();
+        var numbers = await db.Complaints.Where(c => c.Number != typed).Select(c => c.Number).ToListAsync(Ct);
+        Assert.Equal([2, 3], numbers.Select(ComplaintNumber.SequenceOf).Order());
     }
 
     /// <summary>(row, the row it repeats) for every complaint registered as a repeat.</summary>
@@ -105,7 +117,8 @@ public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsync
         var firstOutcomes = await first;
         var second = await pipeline.StoreAsync(secondPrepared, Ct);
 
-        Assert.Equal([1, 2, 3 + ImportCarry.Spare], firstOutcomes.Concat(second).Select(o => ComplaintNumber.SequenceOf(o.Number!)));
+        const int s = ImportCarry.Spare;
+        Assert.Equal([1 + s, 2 + s, 3 + 2 * s], firstOutcomes.Concat(second).Select(o => ComplaintNumber.SequenceOf(o.Number!)));
         Assert.Contains((await Db.LoadAsync(second[0].Number!)).Timeline, e => e.Summary.Contains($"重复投诉（前次 {firstOutcomes[1].Number}）"));
     }
 
@@ -129,12 +142,12 @@ public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsync
             var thirdOutcomes = await pipeline.StoreAsync(third, Ct);
             var fourth = await pipeline.StoreAsync(await pipeline.PrepareAsync([Order("GD-P6", 6)], Ct), Ct);
 
-            Assert.Equal([1, 2], Sequences(first));
-            Assert.Equal(3, ComplaintNumber.SequenceOf(typed));
-            Assert.Equal([3 + s, 4 + s], Sequences(secondOutcomes)); // stored as prepared
-            Assert.Equal(Enumerable.Range(5 + s, s + 10), Sequences(api));
-            Assert.Equal([5 + s + s + 10], Sequences(thirdOutcomes)); // it had counted on 5 + 2s, taken by then
-            Assert.Equal([6 + 2 * s + 10], Sequences(fourth)); // prepared afresh from what was stored: no spare before it
+            Assert.Equal([1 + s, 2 + s], Sequences(first));
+            Assert.Equal(3 + s, ComplaintNumber.SequenceOf(typed));
+            Assert.Equal([3 + 2 * s, 4 + 2 * s], Sequences(secondOutcomes)); // stored as prepared
+            Assert.Equal(Enumerable.Range(5 + 2 * s, s + 10), Sequences(api));
+            Assert.Equal([5 + 3 * s + 10], Sequences(thirdOutcomes)); // it had counted on 5 + 3s, taken by then
+            Assert.Equal([6 + 4 * s + 10], Sequences(fourth)); // prepared afresh from what was stored, spare numbers before it
             Assert.All(first.Concat(secondOutcomes).Concat(thirdOutcomes).Concat(fourth), o => Assert.True(o.Created));
         }
 
@@ -142,7 +155,7 @@ public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsync
         var numbers = await db.Complaints.Select(c => c.Number).ToListAsync(Ct);
         Assert.Equal(1 + 6 + s + 10, numbers.Count);
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
-        Assert.Equal(6 + 2 * s + 10, (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
+        Assert.Equal(6 + 4 * s + 10, (await db.ComplaintNumberDays.SingleAsync(Ct)).Last);
     }
 }
 

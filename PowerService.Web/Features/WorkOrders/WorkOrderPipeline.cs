@@ -14,7 +14,8 @@ namespace PowerService.Web.Features.WorkOrders;
 /// Why: checking, numbering and registering are about a third of an import's time, and SQLite's
 /// single writer leaves the second core idle meanwhile (docs/benchmarks.md, issue 12).
 /// A prepared batch assumes the one before it is stored as prepared — its numbers follow that batch's
-/// (after <see cref="ImportCarry.Spare"/> numbers left for whoever registers meanwhile), its repeats
+/// (after <see cref="ImportCarry.Spare"/> numbers left for whoever registers meanwhile, as before the
+/// first batch of an import of several), its repeats
 /// count that batch's customers. When a batch is not (its save failed, or others took more than the
 /// spare numbers: it is then registered again as the API registers, one order at a time if need be),
 /// the batch prepared after it is stale: it is registered again too, and the next one is prepared only
@@ -31,16 +32,19 @@ public sealed class WorkOrderPipeline : IAsyncDisposable
     private readonly WorkOrderSource _source;
     private readonly AppDbContext _reads;
     private readonly AppDbContext _writes;
+    /// <summary>On SQLite, the statements that give the writing connection back its settings.</summary>
+    private readonly string? _restore;
     private ImportCarry _carry = new();
     private Task<IReadOnlyList<WorkOrderOutcome>>? _storing;
     private int _generation;
     private volatile bool _resync;
 
-    internal WorkOrderPipeline(WorkOrderService service, WorkOrderSource source, AppDbContext reads, AppDbContext writes) =>
-        (_service, _source, _reads, _writes) = (service, source, reads, writes);
+    internal WorkOrderPipeline(WorkOrderService service, WorkOrderSource source, AppDbContext reads, AppDbContext writes, string? restore) =>
+        (_service, _source, _reads, _writes, _restore) = (service, source, reads, writes, restore);
 
     /// <summary>Checks, numbers and registers a batch in memory; may run while the previous batch is stored.</summary>
-    internal async Task<PreparedWorkOrders> PrepareAsync(IReadOnlyList<ComplaintIntake> orders, CancellationToken ct)
+    /// <param name="final">Whether the batch is the import's last (an import of one batch leaves no spare numbers).</param>
+    internal async Task<PreparedWorkOrders> PrepareAsync(IReadOnlyList<ComplaintIntake> orders, CancellationToken ct, bool final = false)
     {
         if (_resync)
         {
@@ -49,6 +53,7 @@ public sealed class WorkOrderPipeline : IAsyncDisposable
             _resync = false;
         }
         await CheckpointAsync(ct);
+        _carry.Final = final;
         var generation = Volatile.Read(ref _generation);
         var prepared = await _service.PrepareAsync(_reads, orders, _source, _carry, ct);
         prepared.Generation = generation;
@@ -96,8 +101,13 @@ public sealed class WorkOrderPipeline : IAsyncDisposable
         {
             // Best effort: with a reader still in the WAL it stays long until the next reset, which cuts it to
             // the journal size limit every connection has (SqlitePragmas).
-            if (_writes.Database.IsSqlite())
-                await _writes.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); " + WorkOrderWriter.SqliteDefaultPragmas);
+            if (_restore is not null)
+            {
+                // Pragma values read from this connection (numbers), not input: a plain command.
+                await using var command = _writes.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); " + _restore;
+                await command.ExecuteNonQueryAsync();
+            }
         }
         finally
         {

@@ -98,7 +98,7 @@ public sealed class WorkOrderService(
         if (fresh.Count == 0) return prepared;
 
         var day = now.ChinaDate();
-        var last = carry?.LastOf(day) ?? await ComplaintNumbering.LastAsync(db, day, ct);
+        var last = carry?.LastOf(day) ?? await StoredLastAsync(db, day, carry, ct);
         if (last + fresh.Count > ComplaintNumber.MaxPerDay)
         {
             Array.Fill(outcomes, new WorkOrderOutcome(null, false, [new("", "今日投诉编号已用完，请联系系统管理员")]));
@@ -131,6 +131,12 @@ public sealed class WorkOrderService(
         }
         carry?.Prepared(day, last + fresh.Count, automation, registeredNow);
         return prepared;
+    }
+
+    private static async Task<int> StoredLastAsync(AppDbContext db, DateOnly day, ImportCarry? carry, CancellationToken ct)
+    {
+        var stored = await ComplaintNumbering.LastAsync(db, day, ct);
+        return carry?.SpareAfter(stored) ?? stored;
     }
 
     /// <summary>
@@ -185,7 +191,8 @@ public sealed class WorkOrderService(
         {
             // Held open for the import: its SQLite settings are the connection's, given back when the pipeline closes.
             await writes.Database.OpenConnectionAsync(ct);
-            return new(this, source, reads, writes);
+            var restore = writes.Database.IsSqlite() ? await WorkOrderWriter.SqliteSettingsAsync(writes.Database.GetDbConnection(), ct) : null;
+            return new(this, source, reads, writes, restore);
         }
         catch
         {

@@ -26,26 +26,34 @@ public sealed record RegisteredWorkOrder(Complaint Complaint, WorkOrderReceipt R
 internal static class WorkOrderWriter
 {
     /// <summary>
-    /// For the connection that writes a batch on SQLite (it keeps them, pooled): a 64 MiB page cache
-    /// instead of 2 MiB, so the complaints' twenty indexes stay in memory from one batch to the next
-    /// rather than being read again and spilled to the WAL mid-transaction (measured: half the insert
-    /// time at 60,000 complaints); and a checkpoint once the WAL holds 64 MiB instead of 4 MiB, so a
-    /// batch's commit does not copy its pages into the database file each time (commits 12 s → 6 s
-    /// over 60 batches). Both are per connection; the other connections keep SQLite's defaults.
+    /// For the connection that writes a batch of API work orders on SQLite (it keeps it, pooled): a 64 MiB
+    /// page cache instead of 2 MiB, so the complaints' twenty indexes stay in memory from one batch to the
+    /// next rather than being read again and spilled to the WAL mid-transaction (measured: half the insert
+    /// time at 60,000 complaints). Checkpoints are the app's checkpointer's (<see cref="SqliteCheckpointer"/>).
     /// </summary>
-    private const string SqliteBulkPragmas = "PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;";
+    private const string SqliteBulkPragmas = "PRAGMA cache_size=-65536;";
 
     /// <summary>
     /// For an import's own writing connection (<see cref="WorkOrderPipeline"/>), which stores batches of
     /// 10,000: a 128 MiB page cache, so a batch's dirty index pages are not spilled to the WAL before its
-    /// commit (256 MiB measured no faster); and no checkpoint at commit — the pipeline checkpoints from its
-    /// reading connection while the writer goes on, instead of the writer copying pages between two
-    /// batches (docs/benchmarks.md, issue 12). Given back (<see cref="SqliteDefaultPragmas"/>) when the import ends.
+    /// commit (256 MiB measured no faster); and no checkpoint at commit, also where no checkpointer runs
+    /// (a tool) — the pipeline checkpoints from its reading connection while the writer goes on, instead
+    /// of the writer copying pages between two batches (docs/benchmarks.md, issue 12). Given back as the
+    /// connection had them when the import ends (<see cref="SqliteSettingsAsync"/>).
     /// </summary>
     private const string SqliteImportPragmas = "PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=0;";
 
-    /// <summary>What an import's connection is given back before it returns to the pool: SQLite's defaults, and its cache's memory.</summary>
-    public const string SqliteDefaultPragmas = "PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000; PRAGMA shrink_memory;";
+    /// <summary>The statements that give a SQLite connection back the cache and checkpoint settings it has now, and free its cache's memory.</summary>
+    public static async Task<string> SqliteSettingsAsync(DbConnection connection, CancellationToken ct)
+    {
+        async Task<long> ReadAsync(string pragma)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {pragma}";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return $"PRAGMA cache_size={await ReadAsync("cache_size")}; PRAGMA wal_autocheckpoint={await ReadAsync("wal_autocheckpoint")}; PRAGMA shrink_memory;";
+    }
 
     /// <summary>Rows per round trip on PostgreSQL: large enough that the trip costs nothing, small enough to stay a few MB.</summary>
     private const int RowsPerTrip = 2000;

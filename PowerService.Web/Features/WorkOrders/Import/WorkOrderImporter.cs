@@ -76,7 +76,7 @@ public sealed class WorkOrderImporter(WorkOrderService workOrders, TimeProvider 
                 else batch.Add((row, parsed.Intake!));
                 if (batch.Count < (storing is null ? Math.Min(size, FirstBatchSize) : size)) continue;
             }
-            var prepared = batch.Count > 0 ? await pipeline.PrepareAsync([.. batch.Select(b => b.Intake)], ct) : null;
+            var prepared = batch.Count > 0 ? await pipeline.PrepareAsync([.. batch.Select(b => b.Intake)], ct, final: !more) : null;
             if (storing is var (previous, outcomes))
                 foreach (var refused in Count(previous, await outcomes, parser, counter)) yield return refused;
             storing = prepared is null ? null : (batch, pipeline.StoreAsync(prepared, ct));
