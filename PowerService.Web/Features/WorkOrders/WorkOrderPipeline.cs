@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PowerService.Domain.Complaints;
 using PowerService.Web.Data;
@@ -22,9 +23,9 @@ namespace PowerService.Web.Features.WorkOrders;
 /// once that is stored, from what is stored.
 /// On SQLite the import writes through its own connection, which does not checkpoint at commit: the
 /// WAL is checkpointed from the reading connection before each batch is prepared and while the last is
-/// stored (copying what earlier batches wrote while the writer goes on), and once more, truncating the
-/// WAL, when the import ends.
-/// The WAL grows meanwhile (about 1 GB for 100,000 rows); the connection's settings are put back then.
+/// stored (copying what earlier batches wrote while the writer goes on), and once more when the import
+/// ends. The WAL grows meanwhile (about 1 GB for 100,000 rows: it cannot restart while the writer
+/// appends) and is cut back when it next restarts; the connection's settings are put back at the end.
 /// </remarks>
 public sealed class WorkOrderPipeline : IAsyncDisposable
 {
@@ -34,13 +35,14 @@ public sealed class WorkOrderPipeline : IAsyncDisposable
     private readonly AppDbContext _writes;
     /// <summary>On SQLite, the statements that give the writing connection back its settings.</summary>
     private readonly string? _restore;
+    private readonly ILogger _log;
     private ImportCarry _carry = new();
     private Task<IReadOnlyList<WorkOrderOutcome>>? _storing;
     private int _generation;
     private volatile bool _resync;
 
-    internal WorkOrderPipeline(WorkOrderService service, WorkOrderSource source, AppDbContext reads, AppDbContext writes, string? restore) =>
-        (_service, _source, _reads, _writes, _restore) = (service, source, reads, writes, restore);
+    internal WorkOrderPipeline(WorkOrderService service, WorkOrderSource source, AppDbContext reads, AppDbContext writes, string? restore, ILogger log) =>
+        (_service, _source, _reads, _writes, _restore, _log) = (service, source, reads, writes, restore, log);
 
     /// <summary>Checks, numbers and registers a batch in memory; may run while the previous batch is stored.</summary>
     /// <param name="final">Whether the batch is the import's last (an import of one batch leaves no spare numbers).</param>
@@ -99,15 +101,20 @@ public sealed class WorkOrderPipeline : IAsyncDisposable
         await StoredAsync();
         try
         {
-            // Best effort: with a reader still in the WAL it stays long until the next reset, which cuts it to
-            // the journal size limit every connection has (SqlitePragmas).
+            // A passive checkpoint neither waits for readers nor holds up writers (a truncating one did both):
+            // the WAL is cut back to the journal size limit (SqlitePragmas) when it next restarts.
             if (_restore is not null)
             {
                 // Pragma values read from this connection (numbers), not input: a plain command.
                 await using var command = _writes.Database.GetDbConnection().CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); " + _restore;
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE); " + _restore;
                 await command.ExecuteNonQueryAsync();
             }
+        }
+        catch (DbException ex)
+        {
+            // The import is stored; what is left uncopied the next checkpoint copies.
+            _log.LogWarning(ex, "Ending an import: the WAL checkpoint or the connection's settings failed");
         }
         finally
         {

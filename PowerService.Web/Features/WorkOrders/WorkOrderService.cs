@@ -192,7 +192,7 @@ public sealed class WorkOrderService(
             // Held open for the import: its SQLite settings are the connection's, given back when the pipeline closes.
             await writes.Database.OpenConnectionAsync(ct);
             var restore = writes.Database.IsSqlite() ? await WorkOrderWriter.SqliteSettingsAsync(writes.Database.GetDbConnection(), ct) : null;
-            return new(this, source, reads, writes, restore);
+            return new(this, source, reads, writes, restore, log);
         }
         catch
         {
