@@ -88,6 +88,29 @@ public abstract class WorkOrderPipelineTests(DatabaseProvider provider) : IAsync
         Assert.Equal([2, 3], numbers.Select(ComplaintNumber.SequenceOf).Order());
     }
 
+    [Fact]
+    public async Task An_import_stopped_midway_has_reported_every_complaint_it_stored()
+    {
+        var path = Path.Combine(_folder, "12398-stopped.csv");
+        WorkOrderFiles.Csv(path, Headers12398, Enumerable.Range(1, 30).Select(n => Row(n, $"1390000{n:D4}", $"33000{n:D5}")), System.Text.Encoding.UTF8, bom: true);
+        var sheet = ImportSheet.Open(path, ImportSheet.KindOf(path).Kind!.Value).Sheet!;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var reported = ImportCounts.None;
+        await using var scope = Db.Services.CreateAsyncScope();
+        await using var rejected = File.Create(Path.Combine(_folder, "rejected-stopped.xlsx"));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scope.ServiceProvider.GetRequiredService<WorkOrderImporter>()
+            .RunAsync(sheet, Mapping12398, Db.StaffAsync("agent").Result, "导入测试", rejected, counts =>
+            {
+                reported = counts;
+                if (counts.Created > 0) stop.Cancel(); // after the first batch, while the second is being stored
+            }, stop.Token));
+
+        await using var db = Db.NewContext();
+        Assert.InRange(reported.Created, 3, 27);
+        Assert.Equal(reported.Created, await db.Complaints.CountAsync(Ct));
+    }
+
     /// <summary>(row, the row it repeats) for every complaint registered as a repeat.</summary>
     private static List<(int Row, int Of)> Repeats(Dictionary<int, Complaint> byRow) =>
     [

@@ -61,7 +61,13 @@ public sealed class WorkOrderImporter(WorkOrderService workOrders, TimeProvider 
         var more = true;
         while (more)
         {
-            ct.ThrowIfCancellationRequested();
+            if (ct.IsCancellationRequested)
+            {
+                // A batch whose store finished is counted before the import stops, so its record says what was stored.
+                if (storing is var (stored, storedOutcomes))
+                    foreach (var refused in Count(stored, await storedOutcomes, parser, counter)) yield return refused;
+                ct.ThrowIfCancellationRequested();
+            }
             more = rows.MoveNext();
             if (more)
             {
