@@ -62,6 +62,7 @@ builder.Services.AddHostedService<PowerService.Web.Features.Reports.MeasureBackf
 if (builder.Configuration.GetValue("Reports:MonthlyArchive", true)) builder.Services.AddHostedService<PowerService.Web.Features.Reports.MonthlyArchiveJob>();
 if (builder.Configuration.GetValue("Retention:Enabled", true)) builder.Services.AddHostedService<PowerService.Web.Features.Retention.RetentionJob>();
 if (builder.Configuration.GetValue("Sampling:Draw", true)) builder.Services.AddHostedService<PowerService.Web.Features.Sampling.SamplingJob>();
+builder.Services.AddHostedService<PowerService.Web.Features.WorkOrders.Import.ImportFileSweeper>();
 
 var app = builder.Build();
 

@@ -43,9 +43,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IDbContextFactory<Ap
         public string? Error;
     }
 
-    private sealed class Run(Guid id, string fileName, string ownerId, int total)
+    private sealed class Run(Guid id, string fileName, string ownerId, int total, string uploadPath)
     {
         public Guid Id => id;
+        public string UploadPath => uploadPath;
         public string FileName => fileName;
         public string OwnerId => ownerId;
         public int Total => total;
@@ -66,6 +67,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IDbContextFactory<Ap
     public static bool MayOpen(StaffUser user) => MayImport(user) || user.Is(StaffRole.Admin);
 
     public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    /// <summary>How long uploads and rejected-row files are kept (<see cref="ImportFileSweeper"/>).</summary>
+    public TimeSpan KeepFilesFor => options.Value.KeepFilesFor;
 
     private string Folder => Directory.CreateDirectory(options.Value.FolderPath).FullName;
 
@@ -171,7 +175,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IDbContextFactory<Ap
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        var run = new Run(record.Id, record.FileName, user.Actor.UserId, total);
+        var run = new Run(record.Id, record.FileName, user.Actor.UserId, total, upload.Path);
         _runs[run.Id] = run;
         _ = Task.Run(() => RunAsync(run, record, sheet, mapping, upload, user));
         return (run.Id, null);
@@ -300,9 +304,36 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IDbContextFactory<Ap
         _ => "失败",
     };
 
-    private static void TryDelete(string path)
+    /// <summary>
+    /// Deletes the folder's files older than <see cref="KeepFilesFor"/> — not those of an import or a preview
+    /// under way — and forgets such uploads (importing one then asks for it again). Returns how many went.
+    /// </summary>
+    public int Sweep()
     {
-        try { File.Delete(path); }
-        catch (IOException) { /* the OS cleans temp */ }
+        var before = (time.GetUtcNow() - KeepFilesFor).UtcDateTime;
+        var inUse = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in _runs.Values.Where(r => !r.Done)) inUse.UnionWith([run.UploadPath, RejectedPath(run.Id)]);
+        foreach (var ((uploadId, _), analysis) in _analyses)
+            if (!analysis.Done && _uploads.TryGetValue(uploadId, out var previewed)) inUse.Add(previewed.Path);
+        foreach (var (id, upload) in _uploads)
+            if (!inUse.Contains(upload.Path) && File.GetLastWriteTimeUtc(upload.Path) < before) _uploads.TryRemove(id, out _);
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder))
+            if (IsOurs(file) && !inUse.Contains(file) && File.GetLastWriteTimeUtc(file) < before && TryDelete(file)) deleted++;
+        return deleted;
+    }
+
+    /// <summary>Only files named as this class names them (an upload's id, or an import's id and "-rejected"): the folder may be shared.</summary>
+    private static bool IsOurs(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        if (name.EndsWith("-rejected", StringComparison.Ordinal)) name = name[..^"-rejected".Length];
+        return Guid.TryParseExact(name, "N", out _);
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try { File.Delete(path); return true; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; /* in use or not ours; the next sweep, or the OS, cleans it */ }
     }
 }
