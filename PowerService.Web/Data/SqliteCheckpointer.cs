@@ -24,34 +24,19 @@ public sealed class SqliteCheckpointer(IDbContextFactory<AppDbContext> dbFactory
 
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         pragmas.CheckpointInBackground();
-        var failures = new RepeatedFailureLog(log, time);
         var retired = false;
-        while (!stoppingToken.IsCancellationRequested)
+        return RepeatedWork.RunAsync(Checkpoint, async ct =>
         {
-            try
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (!retired)
             {
-                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-                if (!retired)
-                {
-                    SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
-                    retired = true;
-                }
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", stoppingToken);
-                failures.Succeeded(Checkpoint, Checkpoint);
+                SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+                retired = true;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                failures.Failed(Checkpoint, Checkpoint, ex);
-            }
-            try { await Task.Delay(Every, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", ct);
+        }, ct => Task.Delay(Every, ct), log, time, stoppingToken);
     }
 }

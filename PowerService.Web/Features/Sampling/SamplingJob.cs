@@ -16,20 +16,6 @@ public sealed class SamplingJob(SamplingService sampling, TimeProvider time, ILo
     /// <summary>How often the job looks for a period that has ended.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = new RepeatedFailureLog(log, time);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await sampling.DrawDueAsync(stoppingToken);
-                failures.Succeeded(Run, Run);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception ex) { failures.Failed(Run, Run, ex); }
-            try { await Task.Delay(Interval, time, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RepeatedWork.RunAsync(Run, sampling.DrawDueAsync, ct => Task.Delay(Interval, time, ct), log, time, stoppingToken);
 }

@@ -15,23 +15,11 @@ public sealed class ImportFileSweeper(ImportJobs jobs, TimeProvider time, IOptio
 
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = new RepeatedFailureLog(log, time);
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RepeatedWork.RunAsync(Sweep, _ =>
         {
-            try
-            {
-                if (jobs.Sweep() is > 0 and var deleted)
-                    log.LogInformation("Deleted {Count} import files older than {Days} days", deleted, options.Value.KeepFilesFor.TotalDays);
-                failures.Succeeded(Sweep, Sweep);
-            }
-            catch (Exception ex)
-            {
-                failures.Failed(Sweep, Sweep, ex);
-            }
-            try { await Task.Delay(Every, time, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+            if (jobs.Sweep() is > 0 and var deleted)
+                log.LogInformation("Deleted {Count} import files older than {Days} days", deleted, options.Value.KeepFilesFor.TotalDays);
+            return Task.CompletedTask;
+        }, ct => Task.Delay(Every, time, ct), log, time, stoppingToken);
 }
