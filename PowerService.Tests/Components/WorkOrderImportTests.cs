@@ -1,3 +1,5 @@
+using PowerService.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using MudBlazor;
 using PowerService.Domain.WorkOrders;
@@ -9,6 +11,36 @@ namespace PowerService.Tests.Components;
 /// <summary>The import's mapping step (a field per column, the fixed values) and its preview (counts, rows with their errors, every error).</summary>
 public sealed class WorkOrderImportTests : ComponentTestBase
 {
+    protected override void AddServices() => Services.AddSingleton(Db.Services.GetRequiredService<ImportJobs>());
+
+    [Fact]
+    public async Task The_history_offers_the_rejected_rows_while_they_are_kept_and_says_when_they_have_expired()
+    {
+        var agent = await SignInAsAsync("agent");
+        var now = Db.Time.GetUtcNow();
+        WorkOrderImportRecord Finished(string file, double daysAgo) => new()
+        {
+            Id = Guid.NewGuid(), SourceName = "12398能源监管热线", FileName = file, UserId = agent.Actor.UserId, UserName = agent.Actor.DisplayName,
+            Department = agent.Department, StartedAt = now.AddDays(-daysAgo).AddMinutes(-5), HeartbeatAt = now.AddDays(-daysAgo),
+            FinishedAt = now.AddDays(-daysAgo), Status = WorkOrderImportStatus.Finished, Processed = 10, Created = 8, Rejected = 2,
+        };
+        await using (var db = Db.NewContext())
+        {
+            db.WorkOrderImports.AddRange(Finished("上周.xlsx", 8), Finished("昨天.xlsx", 1));
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var cut = RenderWithProviders<ImportHistory>(("Staff", agent));
+
+        var rows = cut.WaitForElements("tbody tr");
+        var yesterday = rows.Single(r => r.TextContent.Contains("昨天.xlsx"));
+        var lastWeek = rows.Single(r => r.TextContent.Contains("上周.xlsx"));
+        Assert.Contains("下载", yesterday.TextContent);
+        Assert.Empty(yesterday.QuerySelectorAll("[data-testid=rejected-expired]"));
+        Assert.Equal("（文件已过期）", lastWeek.QuerySelector("[data-testid=rejected-expired]")!.TextContent.Trim());
+        Assert.DoesNotContain("下载", lastWeek.TextContent);
+    }
+
     [Fact]
     public async Task The_mapping_step_shows_each_columns_field_and_a_change_reaches_the_mapping()
     {

@@ -71,6 +71,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, IDbContextFactory<Ap
     /// <summary>How long uploads and rejected-row files are kept (<see cref="ImportFileSweeper"/>).</summary>
     public TimeSpan KeepFilesFor => options.Value.KeepFilesFor;
 
+    /// <summary>Whether an import's rejected-row workbook is still kept: written as it ended, swept <see cref="KeepFilesFor"/> later.</summary>
+    public bool KeepsRejectedFileOf(WorkOrderImportRecord record) => time.GetUtcNow() - (record.FinishedAt ?? record.StartedAt) < KeepFilesFor;
+
     private string Folder => Directory.CreateDirectory(options.Value.FolderPath).FullName;
 
     public string RejectedPath(Guid importId) => Path.Combine(Folder, $"{importId:N}-rejected.xlsx");
